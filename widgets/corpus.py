@@ -1,0 +1,657 @@
+"""Load the article corpus: text files in ``data/articles/`` plus their data cards in ``data/articles.csv``.
+
+The kit never changes anything in ``data/``: it reads the files, checks them, and reports problems in
+plain words with the fix. One bad article never stops the others from loading.
+
+>>> corpus = load_corpus()
+>>> corpus.ids
+('blinken-diplomatic-cover', 'blinken-rights-report', 'xi-invites-putin', 'presidents-meet-us-targets', 'xi-meets-lukashenko')
+>>> article = corpus["presidents-meet-us-targets"]
+>>> article.outlet
+'World Socialist Web Site (WSWS)'
+>>> article.body.endswith("the root cause of war.")
+True
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from .errors import ArticleError, KitError, MetadataError
+from .htmltools import escape
+
+UNKNOWN = "unknown"
+DATA_DIR_ENV_VAR = "MEDIALIT_DATA"
+ARTICLES_FOLDER = "articles"
+CARDS_FILE = "articles.csv"
+
+#: Columns of ``data/articles.csv``. ``id`` and ``file`` are required; the others may be left out.
+CARD_COLUMNS = (
+    "id",
+    "file",
+    "title",
+    "outlet",
+    "outlet_evidence",
+    "byline",
+    "date",
+    "date_evidence",
+    "body_starts_at",
+    "body_ends_before",
+    "defects",
+    "notes",
+)
+REQUIRED_CARD_COLUMNS = ("id", "file")
+
+#: The defects a data card may list (in its ``defects`` column, separated by ``;``).
+DEFECT_TYPES = {
+    "mixed_quotes": 'straight (") and curly (“ ”) quotation marks are mixed in one article',
+    "mismatched_quote": "a quotation mark is the wrong way round or has no partner",
+    "broken_lines": "sentences are broken across lines, with blank lines inside them",
+    "translation_damage": "some wording looks damaged by machine translation",
+    "appended_teasers": "teasers for unrelated stories are appended after the article",
+    "site_chrome": "website navigation, headings or contact lines are mixed into the text",
+    "truncated_text": "a headline or teaser is cut off in mid-sentence",
+    "repeated_title": "the headline appears more than once",
+    "different_event": "the article is mainly about a different event from the rest of the corpus",
+}
+
+#: Files bigger than this are read but flagged: the language pipeline handles up to 1,000,000 characters.
+LARGE_FILE_BYTES = 1_000_000
+
+
+# --------------------------------------------------------------------------------------------------
+# Data classes
+# --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ArticleCard:
+    """What is known about one article. Anything not shown by the text itself stays ``"unknown"``.
+
+    >>> ArticleCard().outlet
+    'unknown'
+    """
+
+    title: str = UNKNOWN
+    outlet: str = UNKNOWN
+    outlet_evidence: str = UNKNOWN
+    byline: str = UNKNOWN
+    date: str = UNKNOWN
+    date_evidence: str = UNKNOWN
+    body_starts_at: str = ""
+    body_ends_before: str = ""
+    defects: tuple[str, ...] = ()
+    notes: str = ""
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(field, value) pairs in reading order, with defects spelled out in plain words."""
+        defects = "; ".join(f"{d}: {DEFECT_TYPES.get(d, 'not a defect the kit knows')}" for d in self.defects)
+        return [
+            ("title", self.title),
+            ("outlet", self.outlet),
+            ("how we know the outlet", self.outlet_evidence),
+            ("byline", self.byline),
+            ("date", self.date),
+            ("how we know the date", self.date_evidence),
+            ("known defects", defects or "none recorded"),
+            ("notes", self.notes or "none"),
+        ]
+
+    def __str__(self) -> str:
+        return "\n".join(f"{name:>22}: {value}" for name, value in self.rows())
+
+    def _repr_html_(self) -> str:
+        from .htmltools import table_html
+
+        return table_html(["field", "value"], self.rows())
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its id, the exact text of its file, and its data card.
+
+    ``raw`` is the file's text exactly as ``open(path, encoding="utf-8").read()`` gives it; every offset
+    the kit reports points into it. ``body_start``/``body_end`` mark the article proper inside ``raw``
+    (without site navigation at the top or unrelated teasers at the bottom).
+
+    >>> a = article_from_text("Blinken said: “We will see.” Related Articles ...",
+    ...                       body_ends_before="Related Articles")
+    >>> a.body
+    'Blinken said: “We will see.” '
+    >>> a.in_body(14, 26), a.in_body(30, 40)
+    (True, False)
+    """
+
+    id: str
+    raw: str
+    path: Path | None = None
+    card: ArticleCard = field(default_factory=ArticleCard)
+    body_start: int = 0
+    body_end: int = -1
+
+    def __post_init__(self) -> None:
+        if self.body_end < 0:
+            object.__setattr__(self, "body_end", len(self.raw))
+
+    @property
+    def body(self) -> str:
+        """The article proper: ``raw`` without site chrome at the top or appended teasers."""
+        return self.raw[self.body_start : self.body_end]
+
+    @property
+    def appended(self) -> str:
+        """What follows the article proper (teasers, contact lines); empty if nothing does."""
+        return self.raw[self.body_end :]
+
+    @property
+    def title(self) -> str:
+        return self.card.title
+
+    @property
+    def outlet(self) -> str:
+        return self.card.outlet
+
+    @property
+    def label(self) -> str:
+        """A short name for charts and menus: the outlet if known, else the id."""
+        if self.card.outlet != UNKNOWN:
+            return f"{self.card.outlet} ({self.id})"
+        return f"unknown outlet ({self.id})"
+
+    def in_body(self, start: int, end: int) -> bool:
+        """True if the span ``start:end`` lies inside the article proper."""
+        return self.body_start <= start and end <= self.body_end
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, outlet={self.outlet!r}, {len(self.raw):,} characters)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data folder.
+
+    >>> print(Problem("error", "data/articles/x.txt", "The file is empty.", "Paste the text in."))
+    ERROR data/articles/x.txt: The file is empty. Fix: Paste the text in.
+    """
+
+    level: str  # "error" or "warning"
+    where: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.level.upper()} {self.where}: {self.message}"
+        return f"{text} Fix: {self.fix}" if self.fix else text
+
+
+class Corpus(Sequence[Article]):
+    """The loaded articles, in a fixed order, and the problems found while loading them.
+
+    Index by position or by id: ``corpus[0]``, ``corpus["xi-invites-putin"]``.
+    """
+
+    def __init__(self, articles: Sequence[Article], problems: Sequence[Problem] = (), data_dir: Path | None = None):
+        self._articles = tuple(articles)
+        self._by_id = {a.id: a for a in self._articles}
+        self.problems = tuple(problems)
+        self.data_dir = data_dir
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The article ids, in order."""
+        return tuple(a.id for a in self._articles)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level == "warning")
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return self._by_id[key]
+            except KeyError:
+                raise KitError(
+                    f'There is no article with the id "{key}".',
+                    fix="Use one of these ids: " + ", ".join(self.ids) + ".",
+                ) from None
+        return self._articles[key]
+
+    def __repr__(self) -> str:
+        lines = [f"Corpus of {len(self)} articles:"]
+        lines += [f"  {a.id:<28} {a.outlet}" for a in self]
+        if self.problems:
+            lines.append(f"  ({len(self.problems)} problems found: see corpus.problems)")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "byline", "date", "known defects"))
+        rows = []
+        for a in self:
+            cells = (a.id, a.title, a.outlet, a.card.byline, a.card.date, ", ".join(a.card.defects) or "none recorded")
+            rows.append("<tr>" + "".join(f'<td style="text-align:left">{escape(c)}</td>' for c in cells) + "</tr>")
+        problems = ""
+        if self.problems:
+            problems = "<p>" + escape(f"{len(self.problems)} problems found while loading: see corpus.problems") + "</p>"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{problems}"
+
+
+class CorpusWarning(UserWarning):
+    """Issued once per load when some articles or data cards had problems."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading one file
+# --------------------------------------------------------------------------------------------------
+_BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a Word document or other zip file (.docx, .odt)",
+    b"%PDF": "a PDF",
+    b"{\\rtf": "a Rich Text (.rtf) file",
+    b"\xd0\xcf\x11\xe0": "an old Word (.doc) file",
+}
+
+
+def read_text_file(path: str | os.PathLike) -> str:
+    """Read an article file as UTF-8 text, exactly as ``open(path, encoding="utf-8").read()`` would.
+
+    Raises :class:`~widgets.errors.ArticleError` with a friendly message (naming the file, the problem
+    and the fix) for a missing, empty, binary or non-UTF-8 file.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.txt"
+    >>> _ = p.write_bytes("Caf\\xe9 society".encode("cp1252"))
+    >>> try:
+    ...     read_text_file(p)
+    ... except ArticleError as err:
+    ...     print(err.message)
+    This file is not UTF-8 text: byte 0xe9 at line 1, column 4 (character position 3) cannot be read. It looks like Windows-1252 (reads as "Café society").
+    """
+    path = Path(path)
+    where = str(path)
+    if not path.exists():
+        raise ArticleError("There is no such file.", fix="Check the name and folder.", where=where)
+    if path.is_dir():
+        raise ArticleError("This is a folder, not a text file.", fix="Give the path of a .txt file.", where=where)
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(
+            "The file is empty.", fix="Paste the article text into it and save it as UTF-8 text.", where=where
+        )
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ArticleError(
+                f"This is {what}, not plain text.",
+                fix="Open it, choose 'Save as' > 'Plain text (.txt)' with UTF-8 encoding, and use that file.",
+                where=where,
+            )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(
+            "This file is UTF-16 text, not UTF-8.",
+            fix="Open it in a text editor and save it again with the encoding 'UTF-8'.",
+            where=where,
+        )
+    if b"\x00" in data[:8192]:
+        raise ArticleError(
+            "This looks like a binary file (it contains NUL bytes), not plain text.",
+            fix="Save the article as plain text (.txt) with UTF-8 encoding.",
+            where=where,
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ArticleError(_describe_decode_error(data, err), fix=_ENCODING_FIX, where=where) from None
+    # Decode exactly as open(..., encoding="utf-8") does, universal newlines included.
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+_ENCODING_FIX = (
+    "Open the file in a text editor and save it again with the encoding 'UTF-8' "
+    "(or copy the text into a new UTF-8 file). The kit never changes your file itself."
+)
+
+
+def _describe_decode_error(data: bytes, err: UnicodeDecodeError) -> str:
+    position = err.start
+    before = data[:position]
+    line = before.count(b"\n") + 1
+    column = position - (before.rfind(b"\n") + 1) + 1
+    char_position = len(before.decode("utf-8", errors="replace"))
+    message = (
+        f"This file is not UTF-8 text: byte 0x{data[position]:02x} at line {line}, column {column} "
+        f"(character position {char_position}) cannot be read."
+    )
+    guess = _guess_encoding(data, position)
+    return f"{message} {guess}" if guess else message
+
+
+def _guess_encoding(data: bytes, position: int) -> str:
+    start = max(0, data.rfind(b" ", 0, max(0, position - 8)) + 1)
+    end = data.find(b" ", position + 1)
+    end = len(data) if end == -1 else end
+    for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1 (ISO-8859-1)")):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = data[start:end].decode(name).strip()
+        return f'It looks like {label} (reads as "{sample}").'
+    return ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Data cards
+# --------------------------------------------------------------------------------------------------
+def default_data_dir() -> Path:
+    """The data folder: ``$MEDIALIT_DATA`` if set, else the kit's own ``data/`` folder."""
+    env = os.environ.get(DATA_DIR_ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, dict[str, str]]]:
+    """Read the data-card CSV into (line number, row) pairs, recording problems instead of raising."""
+    where = str(cards_path)
+    try:
+        text = read_text_file(cards_path)
+    except ArticleError as err:
+        problems.append(Problem("error", where, err.message + " No data cards were read.", err.fix))
+        return []
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except csv.Error as err:
+        problems.append(
+            Problem(
+                "error",
+                where,
+                f"This CSV file cannot be read ({err}). No data cards were read.",
+                "Check for a stray quotation mark; open the file in a spreadsheet and save it as CSV (UTF-8).",
+            )
+        )
+        return []
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        problems.append(Problem("warning", where, "The data-card file is empty.", "Add a header row: " + ",".join(CARD_COLUMNS)))
+        return []
+    header = [h.strip().lstrip("\ufeff").lower() for h in rows[0]]
+    missing = [c for c in REQUIRED_CARD_COLUMNS if c not in header]
+    if missing:
+        problems.append(
+            Problem(
+                "error",
+                f"{where}, line 1",
+                f"The header row has no column named {', '.join(repr(m) for m in missing)}. "
+                f"It has: {', '.join(repr(h) for h in header)}. No data cards were read.",
+                "The first row must name the columns; these are understood: " + ", ".join(CARD_COLUMNS) + ".",
+            )
+        )
+        return []
+    unknown = [h for h in header if h not in CARD_COLUMNS]
+    if unknown:
+        problems.append(
+            Problem(
+                "warning",
+                f"{where}, line 1",
+                f"These columns are not used by the kit and are ignored: {', '.join(repr(u) for u in unknown)}.",
+                "Check the spelling against: " + ", ".join(CARD_COLUMNS) + ".",
+            )
+        )
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    "error",
+                    f"{where}, line {number}",
+                    f"This row has {len(row)} fields but the header has {len(header)}, so it was skipped.",
+                    "A comma inside a field needs the field in double quotes; or open the file in a spreadsheet and save it as CSV.",
+                )
+            )
+            continue
+        out.append((number, {h: cell.strip() for h, cell in zip(header, row)}))
+    return out
+
+
+def _card_from_row(row: dict[str, str], where: str, problems: list[Problem]) -> ArticleCard:
+    values = {}
+    for name in CARD_COLUMNS[2:]:
+        value = row.get(name, "")
+        if name in ("body_starts_at", "body_ends_before", "notes"):
+            values[name] = value
+        elif name != "defects":
+            values[name] = value or UNKNOWN
+    defects = tuple(d.strip() for d in row.get("defects", "").split(";") if d.strip())
+    for d in defects:
+        if d not in DEFECT_TYPES:
+            problems.append(
+                Problem(
+                    "warning",
+                    where,
+                    f'The defect "{d}" is not one the kit knows; it is kept as written.',
+                    "Known defects: " + ", ".join(DEFECT_TYPES) + ".",
+                )
+            )
+    return ArticleCard(defects=defects, **values)
+
+
+def _body_bounds(raw: str, card: ArticleCard, where: str, problems: list[Problem]) -> tuple[int, int]:
+    start, end = 0, len(raw)
+    if card.body_starts_at:
+        found = raw.find(card.body_starts_at)
+        if found == -1:
+            problems.append(
+                Problem("warning", where, f'body_starts_at text "{card.body_starts_at}" is not in the article; using the start of the file.',
+                        "Copy the first words of the article proper exactly, or leave the cell empty.")
+            )
+        else:
+            start = found
+    if card.body_ends_before:
+        found = raw.find(card.body_ends_before, start)
+        if found == -1:
+            problems.append(
+                Problem("warning", where, f'body_ends_before text "{card.body_ends_before}" is not in the article; using the end of the file.',
+                        "Copy the first words of the appended material exactly, or leave the cell empty.")
+            )
+        else:
+            end = found
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading and checking
+# --------------------------------------------------------------------------------------------------
+def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True) -> Corpus:
+    """Load every article in ``DATA_DIR/articles/`` with its data card from ``DATA_DIR/articles.csv``.
+
+    Problems never stop the loading: a bad file is skipped, an article with no data card loads with
+    "unknown" fields, and everything found is in ``corpus.problems`` (and summarised in one warning).
+
+    Args:
+        data_dir: the data folder (default: ``$MEDIALIT_DATA`` or the kit's ``data/``).
+        warn: issue one :class:`CorpusWarning` summarising any problems.
+
+    Returns:
+        A :class:`Corpus`: articles with a data card first, in data-card order, then the others by file name.
+
+    >>> corpus = load_corpus()
+    >>> len(corpus), corpus.problems
+    (5, ())
+    """
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[Problem] = []
+    articles_dir = data_dir / ARTICLES_FOLDER
+    if not articles_dir.is_dir():
+        problems.append(
+            Problem("error", str(articles_dir), "The articles folder does not exist.",
+                    f"Create it and put .txt files in it, or set {DATA_DIR_ENV_VAR} to the kit's data folder.")
+        )
+        return _finish(Corpus([], problems, data_dir), warn)
+
+    files = sorted(p for p in articles_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    for p in files:
+        if p.suffix.lower() != ".txt":
+            problems.append(
+                Problem("warning", str(p), "Only .txt files are read, so this file was skipped.",
+                        "Save the article as plain text (.txt, UTF-8) in this folder.")
+            )
+    txt_files = {p.name: p for p in files if p.suffix.lower() == ".txt"}
+
+    cards_path = data_dir / CARDS_FILE
+    rows = _read_cards(cards_path, problems) if cards_path.exists() else []
+    if not cards_path.exists():
+        problems.append(
+            Problem("warning", str(cards_path), "There is no data-card file; every article loads with unknown metadata.",
+                    "Create it with the header: " + ",".join(CARD_COLUMNS) + ".")
+        )
+
+    planned: list[tuple[str, Path, ArticleCard, str]] = []  # (id, path, card, where)
+    used_files: dict[str, str] = {}
+    for number, row in rows:
+        where = f"{cards_path}, line {number}"
+        article_id, filename = row["id"], row["file"]
+        if not article_id:
+            problems.append(Problem("error", where, "This row has no id, so it was skipped.",
+                                    "Give every article a short id, e.g. my-article-1."))
+            continue
+        if not filename:
+            problems.append(Problem("error", where, f'The row for "{article_id}" names no file, so it was skipped.',
+                                    "Put the file name (e.g. my-article.txt) in the 'file' column."))
+            continue
+        if filename not in txt_files:
+            problems.append(
+                Problem("error", where, f'The row for "{article_id}" names the file "{filename}", which is not in {articles_dir}.',
+                        "Add the file to the articles folder, correct the file name, or delete the row.")
+            )
+            continue
+        if filename in used_files:
+            problems.append(
+                Problem("error", where, f'The file "{filename}" already has a data card (id "{used_files[filename]}"); this row was skipped.',
+                        "Keep one row per file.")
+            )
+            continue
+        used_files[filename] = article_id
+        planned.append((article_id, txt_files[filename], _card_from_row(row, where, problems), where))
+
+    for name, p in txt_files.items():
+        if name not in used_files:
+            problems.append(
+                Problem("warning", str(p), "This article has no data card, so its title, outlet and date show as unknown.",
+                        f"Add a row for it to {cards_path} (only facts the text itself shows).")
+            )
+            planned.append((p.stem, p, ArticleCard(), str(p)))
+
+    articles: list[Article] = []
+    seen: dict[str, Path] = {}
+    for article_id, path, card, where in planned:
+        if article_id in seen:
+            problems.append(
+                Problem("error", where, f'The id "{article_id}" is already used by {seen[article_id].name}; this article was skipped.',
+                        "Ids must be unique: give one of them another id in the data-card file.")
+            )
+            continue
+        try:
+            raw = read_text_file(path)
+        except ArticleError as err:
+            problems.append(Problem("error", str(path), err.message + " The article was skipped.", err.fix))
+            continue
+        if path.stat().st_size > LARGE_FILE_BYTES:
+            problems.append(
+                Problem("warning", str(path), f"This file is very large ({path.stat().st_size:,} bytes); analysing it may be slow.",
+                        "Check that it is one article; split a collection into one file per article.")
+            )
+        seen[article_id] = path
+        start, end = _body_bounds(raw, card, where, problems)
+        articles.append(Article(id=article_id, raw=raw, path=path, card=card, body_start=start, body_end=end))
+
+    return _finish(Corpus(articles, problems, data_dir), warn)
+
+
+def _finish(corpus: Corpus, warn: bool) -> Corpus:
+    if warn and corpus.problems:
+        n_err, n_warn = len(corpus.errors), len(corpus.warnings)
+        warnings.warn(
+            f"Loaded {len(corpus)} articles; found {n_err} errors and {n_warn} warnings. "
+            "Run `medialit check` in a terminal, or look at corpus.problems, for what to fix.",
+            CorpusWarning,
+            stacklevel=3,
+        )
+    return corpus
+
+
+def check_data_dir(data_dir: str | os.PathLike | None = None) -> Corpus:
+    """Load and check a data folder without warnings; look at ``.problems`` and ``.errors``.
+
+    >>> check_data_dir().errors
+    ()
+    """
+    return load_corpus(data_dir, warn=False)
+
+
+def article_from_text(
+    text: str,
+    *,
+    id: str = "my-article",
+    path: str | os.PathLike | None = None,
+    body_starts_at: str = "",
+    body_ends_before: str = "",
+    **card_fields: str,
+) -> Article:
+    """Make an :class:`Article` from text you have (a pasted article, a rewritten sentence).
+
+    >>> article_from_text("Xi said “peace” twice.", id="toy").outlet
+    'unknown'
+    """
+    if not isinstance(text, str):
+        raise KitError(f"An article's text must be a string, not {type(text).__name__}.",
+                       fix='Put the text in quotes, e.g. article_from_text("Xi said ...").')
+    card = ArticleCard(body_starts_at=body_starts_at, body_ends_before=body_ends_before, **card_fields)
+    problems: list[Problem] = []
+    start, end = _body_bounds(text, card, id, problems)
+    return Article(id=id, raw=text, path=Path(path) if path else None, card=card, body_start=start, body_end=end)
+
+
+def load_article_file(path: str | os.PathLike) -> Article:
+    """Read any UTF-8 text file as an :class:`Article` (id = file name without ``.txt``).
+
+    If the file is one of the corpus articles, its data card comes along.
+    """
+    path = Path(path)
+    raw = read_text_file(path)
+    try:
+        corpus = load_corpus(warn=False)
+        for a in corpus:
+            if a.path is not None and a.path.resolve() == path.resolve():
+                return a
+    except Exception:  # noqa: BLE001 - a broken kit data folder must not stop reading a file
+        pass
+    return Article(id=path.stem, raw=raw, path=path)
+
+
+__all__ = [
+    "Article",
+    "ArticleCard",
+    "Corpus",
+    "CorpusWarning",
+    "DEFECT_TYPES",
+    "Problem",
+    "UNKNOWN",
+    "article_from_text",
+    "check_data_dir",
+    "default_data_dir",
+    "load_article_file",
+    "load_corpus",
+    "read_text_file",
+]

@@ -1,0 +1,49 @@
+"""Friendly errors for students and teachers.
+
+Every error the kit expects (a malformed article, a bad metadata row, a wrong answer type) is a
+:class:`KitError`: its message says what went wrong and what to do next, so a notebook can show it
+without a traceback.
+
+>>> err = KitError("The file is empty.", fix="Paste the article text into it and save.")
+>>> print(err)
+The file is empty. Fix: Paste the article text into it and save.
+"""
+from __future__ import annotations
+
+
+class KitError(Exception):
+    """An expected problem, with a message for a person and the fix.
+
+    Args:
+        message: what went wrong, in plain words.
+        fix: what to do next (optional).
+        where: the file (and line) the problem is in (optional).
+    """
+
+    def __init__(self, message: str, *, fix: str = "", where: str = "") -> None:
+        self.message = message
+        self.fix = fix
+        self.where = where
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """The whole message on one line: where, what, and the fix."""
+        parts = []
+        if self.where:
+            parts.append(f"{self.where}:")
+        parts.append(self.message)
+        if self.fix:
+            parts.append(f"Fix: {self.fix}")
+        return " ".join(parts)
+
+
+class ArticleError(KitError):
+    """An article file that cannot be read as text (not UTF-8, empty, binary, missing)."""
+
+
+class MetadataError(KitError):
+    """A problem in a teacher-editable CSV file (data cards, speakers, lexicon, ...)."""
+
+
+class AnswerError(KitError):
+    """A student's answer that cannot be checked as given (wrong type, unknown exercise)."""
