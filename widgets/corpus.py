@@ -9,7 +9,7 @@ plain words with the fix. One bad article never stops the others from loading.
 >>> article = corpus["presidents-meet-us-targets"]
 >>> article.outlet
 'World Socialist Web Site (WSWS)'
->>> article.body.endswith("the root cause of war.")
+>>> article.body.rstrip().endswith("the root cause of war.")
 True
 """
 from __future__ import annotations
@@ -337,15 +337,13 @@ def _describe_decode_error(data: bytes, err: UnicodeDecodeError) -> str:
 
 
 def _guess_encoding(data: bytes, position: int) -> str:
-    start = max(0, data.rfind(b" ", 0, max(0, position - 8)) + 1)
-    end = data.find(b" ", position + 1)
-    end = len(data) if end == -1 else end
+    start, end = max(0, position - 24), min(len(data), position + 24)
     for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1 (ISO-8859-1)")):
         try:
             data.decode(name)
         except UnicodeDecodeError:
             continue
-        sample = data[start:end].decode(name).strip()
+        sample = " ".join(data[start:end].decode(name).split())
         return f'It looks like {label} (reads as "{sample}").'
     return ""
 
@@ -369,7 +367,7 @@ def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, di
     except ArticleError as err:
         problems.append(Problem("error", where, err.message + " No data cards were read.", err.fix))
         return []
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)
     try:
         rows = list(reader)
     except csv.Error as err:

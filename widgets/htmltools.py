@@ -142,7 +142,7 @@ def render_highlights(
         include_style: prepend the ``<style>`` block (leave it on unless you add it yourself).
 
     >>> print(render_highlights("a b c", [Highlight(2, 3, "B", key="x")], include_style=False))
-    <div class="ml-text">a <mark class="ml-mark" data-key="x" style="background-color:#f7d9a6;text-decoration-color:#E69F00;text-decoration-style:solid" title="B">b<span class="ml-label">B</span></mark> c</div>
+    <div class="ml-text">a <mark class="ml-mark" data-key="x" style="background-color:#f6dda6;text-decoration-color:#E69F00;text-decoration-style:solid" title="B">b<span class="ml-label">B</span></mark> c</div>
     """
     n = len(text)
     spans = []

@@ -49,7 +49,7 @@ def count_words(text: str) -> int:
     """Words, counted as runs of letters and digits (``Xi’s`` and ``cease-fire`` are one word each).
 
     >>> count_words("Xi’s cease-fire plan, in 12 points.")
-    5
+    6
     """
     return len(_WORD.findall(text))
 

@@ -61,7 +61,8 @@ class ArticleBrowser(W.VBox):
         self.corpus = corpus if corpus is not None else load_corpus()
         ids = list(self.corpus.ids)
         self.model = ArticleModel(article_id=article_id or (ids[0] if ids else ""))
-        self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], description="Article:",
+        self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], value=self.model.article_id or None,
+                                  description="Article:",
                                   layout=W.Layout(width="32em"), style={"description_width": "initial"})
         self.marks = W.Checkbox(description="mark quotation marks", indent=False)
         self.card = W.HTML()

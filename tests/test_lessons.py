@@ -1,0 +1,53 @@
+"""lessons/ is generated from solutions/: check that it is in step, and that the generator is right."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from widgets.notebooks import lesson_source, make_lesson, out_of_step
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_lessons_are_in_step_with_solutions():
+    problems = out_of_step(ROOT)
+    assert not problems, "\n".join(problems) + "\nFix: run `medialit build-lessons` and commit lessons/."
+
+
+def test_every_lesson_has_goals_time_exercises_limits_and_next_steps():
+    for path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        for needed in ("you will learn", "Time needed", "Exercises", "Where th", "Next steps"):
+            assert needed in text, f"{path.name} has no '{needed}' section"
+
+
+def test_no_solution_reaches_a_lesson():
+    for path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            assert "BEGIN SOLUTION" not in cell.source and "END SOLUTION" not in cell.source
+            assert "teacher" not in cell.get("metadata", {}).get("tags", [])
+
+
+def test_placeholders_keep_variable_names_and_indentation():
+    source = "if True:\n    ### BEGIN SOLUTION\n    answer = 3\n    other = 4\n    ### END SOLUTION\n    print(answer)"
+    assert lesson_source(source) == (
+        "if True:\n    answer = ...  # ✏️ YOUR ANSWER HERE\n    other = ...  # ✏️ YOUR ANSWER HERE\n    print(answer)"
+    )
+    assert lesson_source("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# ✏️ YOUR CODE HERE\npass"
+
+
+def test_teacher_cells_removed_and_exercise_outputs_cleared():
+    nb = nbformat.v4.new_notebook()
+    teacher = nbformat.v4.new_markdown_cell("Teacher note")
+    teacher.metadata["tags"] = ["teacher"]
+    exercise = nbformat.v4.new_code_cell("### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION")
+    exercise.outputs = [nbformat.v4.new_output("stream", text="1")]
+    plain = nbformat.v4.new_code_cell("print(2)")
+    plain.outputs = [nbformat.v4.new_output("stream", text="2")]
+    nb.cells = [teacher, exercise, plain]
+    lesson = make_lesson(nb)
+    assert [c.source for c in lesson.cells] == ["answer = ...  # ✏️ YOUR ANSWER HERE", "print(2)"]
+    assert lesson.cells[0].outputs == [] and lesson.cells[0].metadata["tags"] == ["exercise"]
+    assert lesson.cells[1].outputs  # other outputs kept
+    assert len(nb.cells) == 3  # the solution notebook itself is not changed

@@ -1,0 +1,159 @@
+"""The benchmark report: ``python -m widgets.bench`` prints a table of measured times and memory.
+
+Measures (each in a fresh process where "cold" matters):
+
+- fresh install time and size (``--install``: a new virtual environment and ``pip install -r requirements.txt``);
+- time to import the kit and load the spaCy pipeline, in a new Python process;
+- analysing the whole corpus, cold (nothing parsed yet) and warm (from the parse cache);
+- per lesson: execution time after the model is loaded, and peak memory of the kernel that ran it;
+- nbval time per notebook (``pytest --nbval``), which is what the test command spends on it.
+
+Targets from the issues are printed beside the figures. This is a script, not a test: timings vary with
+the machine, so nothing here fails a build.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+_COLD_SCRIPT = r"""
+import json, time
+t0 = time.perf_counter()
+import widgets
+from widgets import nlp
+t1 = time.perf_counter()
+nlp.set_notice_stream(open('/dev/null', 'w'))
+nlp.load_pipeline()
+t2 = time.perf_counter()
+from widgets.corpus import load_corpus
+corpus = load_corpus()
+nlp.parse_corpus(corpus)
+from widgets.bench import analyse_everything
+analyse_everything(corpus)
+t3 = time.perf_counter()
+analyse_everything(corpus)
+t4 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "load": t2 - t1, "cold": t3 - t2, "warm": t4 - t3}))
+"""
+
+
+def analyse_everything(corpus) -> dict:
+    """Run every analysis the kit has over the corpus (the ones that exist in this version)."""
+    import importlib
+
+    from .stats import corpus_stats
+
+    results = {"stats": corpus_stats(corpus)}
+    for module, function in (("quotes", "find_quotes"), ("loaded", "find_loaded")):
+        try:
+            fn = getattr(importlib.import_module(f"widgets.{module}"), function)
+        except (ImportError, AttributeError):
+            continue
+        results[module] = [fn(a) for a in corpus]
+    try:
+        compare = importlib.import_module("widgets.compare")
+        results["compare"] = compare.compare_articles(list(corpus))
+    except (ImportError, AttributeError):
+        pass
+    return results
+
+
+def measure_cold_and_warm() -> dict:
+    out = subprocess.run([PY, "-c", _COLD_SCRIPT], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure_lesson(path: Path) -> dict:
+    """Run a notebook cell by cell in a fresh kernel: time after the model is loaded, and peak kernel memory."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    preload = nbformat.v4.new_code_cell(
+        "from widgets import nlp as _n\n_n.load_pipeline()\nimport resource as _r\n"
+        "print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)")
+    peak = nbformat.v4.new_code_cell("import resource as _r\nprint(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)")
+    nb.cells = [preload, *nb.cells, peak]
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    times = []
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            start = time.perf_counter()
+            client.execute_cell(cell, index)
+            times.append(time.perf_counter() - start)
+    def last_int(cell) -> int:
+        return int("".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream").split()[-1])
+    return {"after_model_s": sum(times[1:-1]), "model_load_s": times[0],
+            "peak_mb": last_int(nb.cells[-1]) / 1024, "after_load_mb": last_int(nb.cells[0]) / 1024}
+
+
+def measure_nbval(path: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--override-ini", "addopts=",
+                    "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg", str(path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def measure_install() -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="medialit-bench-"))
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(tmp / "venv")], check=True)
+        cache = tmp / "pip-cache"
+        start = time.perf_counter()
+        subprocess.run([str(tmp / "venv" / "bin" / "python"), "-m", "pip", "install", "-q", "--cache-dir", str(cache),
+                        "-r", "requirements.txt"], cwd=ROOT, check=True)
+        seconds = time.perf_counter() - start
+        size = sum(f.stat().st_size for f in (tmp / "venv").rglob("*") if f.is_file() and not f.is_symlink())
+        return {"install_s": seconds, "install_mb": size / 1e6}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _row(what: str, figure: str, target: str = "") -> str:
+    return f"| {what} | {figure} | {target} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m widgets.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--install", action="store_true", help="also time a fresh install (needs PyPI, about a minute)")
+    parser.add_argument("--no-nbval", action="store_true", help="skip the nbval timings")
+    parser.add_argument("--only", default="", help="only notebooks whose name contains this text")
+    args = parser.parse_args(argv)
+
+    rows = ["| measure | figure | target |", "|---|---|---|"]
+    if args.install:
+        inst = measure_install()
+        rows.append(_row("fresh install (`pip install -r requirements.txt`, empty pip cache)", f"{inst['install_s']:.0f} s, {inst['install_mb']:.0f} MB"))
+    cw = measure_cold_and_warm()
+    rows.append(_row("import the kit, new process", f"{cw['import']:.2f} s"))
+    rows.append(_row("load the spaCy pipeline", f"{cw['load']:.2f} s"))
+    rows.append(_row("analyse the whole corpus, cold (parse + every analysis)", f"{cw['cold']:.2f} s"))
+    rows.append(_row("analyse the whole corpus, warm (parse cache)", f"{cw['warm']:.3f} s"))
+    notebooks = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
+    for path in notebooks:
+        if args.only and args.only not in path.name:
+            continue
+        name = f"{path.parent.name}/{path.name}"
+        m = measure_lesson(path)
+        rows.append(_row(f"{name}: run after model load / peak kernel memory",
+                         f"{m['after_model_s']:.1f} s / {m['peak_mb']:.0f} MB", "< 10 s / < 600 MB"))
+        if not args.no_nbval:
+            rows.append(_row(f"{name}: nbval (fresh kernel, strict)", f"{measure_nbval(path):.1f} s"))
+    print("\n".join(rows))
+    print(f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
