@@ -120,3 +120,32 @@ def test_every_lesson_exercise_is_checkable_by_the_solution():
         lesson = ex_id.split(".")[0]
         if any(p.name.startswith(lesson.zfill(2)) for p in (root / "solutions").glob("*.ipynb")):
             assert ex_id in ids_in_notebooks, f"exercise {ex_id} is stored but no solution notebook checks it"
+
+
+def test_save_and_load_work_round_trip(answers_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(exercises, "_WORK", {})
+    monkeypatch.setattr(exercises, "_NOTES", {})
+    check("9.1", "Kirby")
+    check("9.2", {"b", "a"})
+    exercises.note("report", "Outlet A quotes only officials.")
+    target = tmp_path / "work.json"
+    message = exercises.save_work(target)
+    assert "2 answers and 1 notes" in message and "Download" in message
+    monkeypatch.setattr(exercises, "_WORK", {})
+    monkeypatch.setattr(exercises, "_NOTES", {})
+    assert "Loaded 2 answers and 1 notes" in exercises.load_work(target)
+    assert exercises.previous_answer("9.1") == "Kirby"
+    assert exercises.previous_answer("9.2") == ["a", "b"]
+    assert exercises.previous_note("report") == "Outlet A quotes only officials."
+
+
+def test_load_work_explains_bad_files(tmp_path):
+    assert "Upload your saved work first" in exercises.load_work(tmp_path / "nope.json")
+    (tmp_path / "bad.json").write_text("{oops", encoding="utf-8")
+    assert "not a saved-work file" in exercises.load_work(tmp_path / "bad.json")
+    (tmp_path / "other.json").write_text('{"a": 1}', encoding="utf-8")
+    assert "not a saved-work file from this kit" in exercises.load_work(tmp_path / "other.json")
+
+
+def test_note_rejects_non_text():
+    assert "must be text" in exercises.note("x", 3)

@@ -128,8 +128,16 @@ def _is_unanswered(answer) -> bool:
     return False
 
 
+#: The answers checked in this session (exercise id -> (answer, status)), for save_work().
+_WORK: dict[str, dict] = {}
+#: Notes the student wrote with note(), by topic.
+_NOTES: dict[str, str] = {}
+
+
 def check(exercise_id: str, answer=None, *, show_model_answer: bool = False) -> Feedback:
     """Check a student's answer and return friendly feedback (never raises).
+
+    The answer is also remembered for :func:`save_work`.
 
     Args:
         exercise_id: the exercise number as printed in the lesson, e.g. ``"1.2"``.
@@ -137,10 +145,95 @@ def check(exercise_id: str, answer=None, *, show_model_answer: bool = False) -> 
         show_model_answer: for free-text questions, also show the model answer.
     """
     try:
-        return _check(str(exercise_id), answer, show_model_answer)
+        feedback = _check(str(exercise_id), answer, show_model_answer)
     except Exception as err:  # noqa: BLE001 - a student must never see a traceback from a check
         return Feedback(str(exercise_id), "unknown",
                         f"Sorry, this answer could not be checked ({type(err).__name__}). Ask your teacher.")
+    if feedback.status not in ("unknown", "unanswered"):
+        _WORK[str(exercise_id)] = {"answer": _jsonable(answer), "status": feedback.status}
+    return feedback
+
+
+def _jsonable(value):
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_jsonable(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    return repr(value)
+
+
+# --------------------------------------------------------------------------------------------------
+# Saving and loading a student's work (Binder keeps nothing)
+# --------------------------------------------------------------------------------------------------
+WORK_FORMAT = "medialit-work-1"
+
+
+def note(topic: str, text: str) -> str:
+    """Keep a note (e.g. your report for the capstone) so that :func:`save_work` saves it too.
+
+    >>> note("report", "Outlet A quotes only officials.")
+    'Saved your note on "report" (5 words). It is in the file when you run save_work().'
+    """
+    if not isinstance(text, str):
+        return f"A note must be text (a str), not {_type_name(text)}. Put it in quotes."
+    _NOTES[str(topic)] = text
+    return f'Saved your note on "{topic}" ({len(text.split())} words). It is in the file when you run save_work().'
+
+
+def work_summary() -> dict:
+    """Everything save_work() would save: the answers checked so far and the notes."""
+    return {"format": WORK_FORMAT, "answers": dict(sorted(_WORK.items())), "notes": dict(sorted(_NOTES.items()))}
+
+
+def save_work(path: str | Path = "my-medialit-work.json") -> str:
+    """Save the answers you checked and your notes to a file you can download (File browser > right-click >
+    Download), because Binder deletes everything when you leave. Returns a message saying where it went.
+
+    >>> import tempfile, os
+    >>> _ = check("0.1", "Shift+Enter")
+    >>> print(save_work(os.path.join(tempfile.mkdtemp(), "work.json")))  # doctest: +ELLIPSIS
+    Saved ... answers and ... notes to .../work.json. Download it before you close Binder: ...
+    """
+    path = Path(path)
+    data = work_summary()
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return (f"Saved {len(data['answers'])} answers and {len(data['notes'])} notes to {path}. "
+            "Download it before you close Binder: in the file browser, right-click it and choose Download.")
+
+
+def load_work(path: str | Path = "my-medialit-work.json") -> str:
+    """Load work saved with :func:`save_work` (upload the file first, with the file browser's upload arrow).
+
+    Your earlier answers come back in ``previous_answer("2.1")`` and your notes in ``previous_note("report")``.
+    Nothing you have checked in this session is overwritten. Returns a message; never raises.
+    """
+    path = Path(path)
+    if not path.exists():
+        return (f"There is no file {path}. Upload your saved work first (the arrow at the top of the file browser), "
+                "then run load_work with its name.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return f"{path} is not a saved-work file (it cannot be read as JSON). Choose the file that save_work() made."
+    if not isinstance(data, dict) or data.get("format") != WORK_FORMAT:
+        return f"{path} is not a saved-work file from this kit. Choose the file that save_work() made."
+    answers = {k: v for k, v in data.get("answers", {}).items() if k not in _WORK and isinstance(v, dict)}
+    notes = {k: v for k, v in data.get("notes", {}).items() if k not in _NOTES and isinstance(v, str)}
+    _WORK.update(answers)
+    _NOTES.update(notes)
+    return f"Loaded {len(answers)} answers and {len(notes)} notes from {path}."
+
+
+def previous_answer(exercise_id: str):
+    """The answer last checked (or loaded) for an exercise, or None."""
+    entry = _WORK.get(str(exercise_id))
+    return entry["answer"] if entry else None
+
+
+def previous_note(topic: str) -> str | None:
+    """A note saved with :func:`note` (or loaded with :func:`load_work`), or None."""
+    return _NOTES.get(str(topic))
 
 
 def _check(ex_id: str, answer, show_model_answer: bool) -> Feedback:
@@ -366,7 +459,8 @@ def _main(argv: list[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Feedback", "add_exercise", "check", "load_exercises", "normalise"]
+__all__ = ["Feedback", "add_exercise", "check", "load_exercises", "load_work", "normalise", "note",
+           "previous_answer", "previous_note", "save_work", "work_summary"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(_main())

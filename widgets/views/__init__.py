@@ -15,6 +15,7 @@ _VIEWS = {
     "QuoteSpotter": "quotes",
     "SourceComparer": "compare",
     "LoadedLanguageHighlighter": "loaded",
+    "WorkSaver": "work",
 }
 
 
