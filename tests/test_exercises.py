@@ -106,7 +106,7 @@ def test_every_lesson_exercise_is_checkable_by_the_solution():
     ids_in_notebooks = set()
     for path in sorted((root / "solutions").glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
+            if cell.cell_type == "code" and "check(" in cell.source:
                 for output in cell.get("outputs", []):
                     text = output.get("data", {}).get("text/plain", "")
                     if text.startswith(("❌", "🔤", "❓", "✏️")):

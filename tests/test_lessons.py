@@ -1,6 +1,7 @@
 """lessons/ is generated from solutions/: check that it is in step, and that the generator is right."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -17,9 +18,14 @@ def test_lessons_are_in_step_with_solutions():
 
 def test_every_lesson_has_goals_time_exercises_limits_and_next_steps():
     for path in sorted((ROOT / "lessons").glob("*.ipynb")):
-        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
-        for needed in ("you will learn", "Time needed", "Exercises", "Where th", "Next steps"):
+        cells = nbformat.read(path, as_version=4).cells
+        text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+        for needed in ("you will learn", "Time needed", "Where th", "Next steps"):
             assert needed in text, f"{path.name} has no '{needed}' section"
+        # Exercises a student can check in the notebook: numbered in the prose, checked in code.
+        checks = [c for c in cells if c.cell_type == "code" and re.search(r"\bcheck(_\w+)?\(", c.source)]
+        assert len(checks) >= 3, f"{path.name} has fewer than three checkable exercises"
+        assert re.search(r"\*\*\d\.\d+\*\*", text), f"{path.name} numbers no exercise like **1.2**"
 
 
 def test_no_solution_reaches_a_lesson():

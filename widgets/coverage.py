@@ -1,0 +1,364 @@
+"""Coverage: which key facts, people, organisations and places each article mentions, and where.
+
+Two kinds of item:
+
+- **facts**: the teacher-editable list in ``data/facts.csv`` (one row per fact, with the phrases that
+  count as mentioning it, separated by ``;``; a phrase ending in ``*`` also matches longer words:
+  ``sanction*`` finds "sanctions"),
+- **entities**: the people, organisations and places spaCy finds, each mapped to one name with
+  ``data/speakers.csv`` and ``data/entities.csv`` ("Xi", "President Xi" -> "Xi Jinping"). Without a
+  spaCy model (blank pipeline) there are no entities, only facts.
+
+What an outlet leaves out is a zero in :func:`coverage_table`.
+
+>>> from widgets.corpus import article_from_text
+>>> a = article_from_text("The ICC issued an arrest warrant. Sanctions followed.", id="toy")
+>>> facts = [Fact("ICC warrant", ("ICC", "arrest warrant*")), Fact("Sanctions", ("sanction*",))]
+>>> [(h.item, h.text) for h in find_facts(a, facts=facts)]
+[('ICC warrant', 'ICC'), ('ICC warrant', 'arrest warrant'), ('Sanctions', 'Sanctions')]
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import os
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import MetadataError
+
+FACTS_FILE = "facts.csv"
+ENTITIES_FILE = "entities.csv"
+#: spaCy entity labels counted as people, organisations and places.
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact of the story and the phrases that count as mentioning it."""
+
+    name: str
+    patterns: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CoverageHit:
+    """One mention of a fact or entity: ``kind`` is "fact" or "entity"; ``file`` the article's name;
+    ``start``/``end`` offsets of the words; ``sentence_start``/``sentence_end`` the sentence around them.
+    """
+
+    item: str
+    kind: str
+    file: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+
+
+# --------------------------------------------------------------------------------------------------
+# Phrases -> regular expressions
+# --------------------------------------------------------------------------------------------------
+_SPACE = r"[\s\u00a0\u202f]+"
+_APOS = "['’‘ʼ]"
+_HYPHEN = r"[-‐‑–\s\u00a0\u202f]?"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A case-insensitive regular expression for a teacher's phrase: any spaces, straight or curly
+    apostrophes, optional hyphens ("cease-fire" also finds "ceasefire"); a final ``*`` matches longer words.
+
+    >>> bool(re.search(phrase_pattern("cease-fire"), "a ceasefire now", re.I))
+    True
+    >>> bool(re.search(phrase_pattern("war"), "warfare", re.I)), bool(re.search(phrase_pattern("sanction*"), "sanctions", re.I))
+    (False, True)
+    """
+    phrase = phrase.strip()
+    wildcard = phrase.endswith("*")
+    phrase = phrase.rstrip("*").strip()
+    parts = []
+    for ch in phrase:
+        if ch.isspace():
+            if not parts or parts[-1] != _SPACE:
+                parts.append(_SPACE)
+        elif ch in "'’‘ʼ":
+            parts.append(_APOS)
+        elif ch in "-‐‑–":
+            parts.append(_HYPHEN)
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    tail = r"\w*" if wildcard else r"(?!\w)"
+    return rf"(?<!\w){body}{tail}"
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split(";") if p.strip())
+
+
+def _data_path(name: str, path) -> Path:
+    if path is not None:
+        return Path(path)
+    from .corpus import default_data_dir
+
+    return default_data_dir() / name
+
+
+def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
+    if not path.exists():
+        raise MetadataError(f"The file {path} does not exist.",
+                            fix=f"Create it with the columns {', '.join(required)} (see the kit's data/ folder).")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise MetadataError(
+                    f"{path.name} has no column {', '.join(repr(m) for m in missing)}. "
+                    f"Its columns are: {', '.join(reader.fieldnames or [])}.",
+                    fix=f"Name the first row's cells {', '.join(required)}.", where=str(path))
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except UnicodeDecodeError as err:
+        raise MetadataError(f"{path.name} is not saved as UTF-8 text.",
+                            fix="Save it again as 'CSV UTF-8' in your spreadsheet.", where=str(path)) from err
+
+
+def load_facts(path: str | os.PathLike | None = None) -> tuple[Fact, ...]:
+    """The key facts from ``data/facts.csv`` (columns ``fact``, ``patterns``, ``note``).
+
+    >>> facts = load_facts()
+    >>> "Taiwan" in [f.name for f in facts]
+    True
+    """
+    p = _data_path(FACTS_FILE, path)
+    facts = []
+    for i, row in enumerate(_read_csv(p, ("fact", "patterns")), start=2):
+        name, patterns = row.get("fact", ""), _split(row.get("patterns", ""))
+        if not name and not patterns:
+            continue
+        if not name or not patterns:
+            raise MetadataError(f"Row {i} needs both a fact and at least one pattern.",
+                                fix='Fill in both cells, e.g. "Taiwan" and "Taiwan".', where=f"{p.name}, row {i}")
+        facts.append(Fact(name, patterns, row.get("note", "")))
+    return tuple(facts)
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------------
+class Sentences:
+    """Sentence boundaries of a text (from spaCy), to say which sentence an offset is in.
+
+    >>> s = Sentences.of_text("One. Two here.")
+    >>> s.around(6)
+    (5, 14)
+    """
+
+    def __init__(self, bounds: Sequence[tuple[int, int]]) -> None:
+        self.bounds = list(bounds)
+        self._starts = [b[0] for b in self.bounds]
+
+    @classmethod
+    def of_text(cls, text: str) -> "Sentences":
+        """Split ``text`` with the kit's pipeline (cached)."""
+        from .nlp import parse
+
+        doc = parse(text)
+        return cls([(s.start_char, s.end_char) for s in doc.sents])
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0 or not self.bounds:
+            return (offset, offset)
+        return self.bounds[i]
+
+
+def _name_of(article) -> str:
+    return getattr(article, "id", None) or "text"
+
+
+def find_facts(article, *, facts: Sequence[Fact] | None = None, name: str | None = None,
+               sentences: Sentences | None = None) -> list[CoverageHit]:
+    """Every mention of each key fact in the article proper (not in site chrome or teasers).
+
+    Args:
+        article: a :class:`~widgets.corpus.Article`.
+        facts: the facts to look for (default: ``data/facts.csv``).
+        name: the name to give the article in the results (default: its id).
+
+    See the module example.
+    """
+    facts = load_facts() if facts is None else facts
+    name = name or _name_of(article)
+    raw, lo, hi = article.raw, article.body_start, article.body_end
+    sentences = sentences or Sentences.of_text(raw)
+    hits = []
+    for fact in facts:
+        rx = _compiled(fact.patterns)
+        for m in rx.finditer(raw, lo, hi):
+            s, e = sentences.around(m.start())
+            hits.append(CoverageHit(fact.name, "fact", name, m.start(), m.end(), m.group(), s, e))
+    hits.sort(key=lambda h: (h.start, h.item))
+    return _drop_nested(hits)
+
+
+def _drop_nested(hits: list[CoverageHit]) -> list[CoverageHit]:
+    """Keep one hit per fact and place (e.g. "peace plan" inside "12-point peace plan")."""
+    out: list[CoverageHit] = []
+    for h in hits:
+        if any(o.item == h.item and o.start <= h.start and h.end <= o.end for o in out):
+            continue
+        out = [o for o in out if not (o.item == h.item and h.start <= o.start and o.end <= h.end)]
+        out.append(h)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(patterns, key=len, reverse=True)
+    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered), re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------------------------------
+def _clean_mention(text: str) -> str:
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", text.replace("’", "'")).strip(" .,;:'\"“”")
+    if "(" in text and ")" not in text:  # "Shanghai Cooperation Organization (SCO": spaCy cut the bracket
+        text = text[: text.index("(")]
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text.strip()
+
+
+@lru_cache(maxsize=4)
+def _entity_aliases(path_text: str) -> dict[str, str]:
+    path = Path(path_text)
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for row in _read_csv(path, ("name", "aliases")):
+        name = row.get("name", "")
+        if not name:
+            continue
+        out[name.casefold()] = name
+        for alias in _split(row.get("aliases", "")):
+            out[_clean_mention(alias).casefold()] = name
+    return out
+
+
+def normalise_entity(mention: str, *, entities_path: str | os.PathLike | None = None) -> str:
+    """One name per entity: the speaker table first ("Blinken" -> "Antony Blinken"), then
+    ``data/entities.csv`` ("U.S." -> "United States"); otherwise the mention without "the" and "'s".
+
+    >>> normalise_entity("U.S."), normalise_entity("President Xi"), normalise_entity("the Kremlin’s")
+    ('United States', 'Xi Jinping', 'Kremlin')
+    """
+    cleaned = _clean_mention(mention)
+    aliases = _entity_aliases(str(_data_path(ENTITIES_FILE, entities_path)))
+    hit = aliases.get(cleaned.casefold())
+    if hit:
+        return hit
+    try:
+        from .speakers import load_speakers
+
+        speaker = load_speakers().lookup(cleaned)
+    except Exception:  # noqa: BLE001 - a broken speaker table must not stop coverage
+        speaker = None
+    if speaker is not None and getattr(speaker, "type", "person") in ("person", "organisation"):
+        return speaker.name
+    return cleaned
+
+
+def find_entities(article, *, name: str | None = None, labels: Sequence[str] = ENTITY_LABELS) -> list[CoverageHit]:
+    """People, organisations and places spaCy finds in the article proper, one name each.
+
+    Returns an empty list when the pipeline has no named-entity recogniser (blank fallback).
+
+    >>> from widgets.corpus import article_from_text
+    >>> hits = find_entities(article_from_text("Antony Blinken spoke in Kazakhstan. Blinken left.", id="toy"))
+    >>> sorted({h.item for h in hits})
+    ['Antony Blinken', 'Kazakhstan']
+    """
+    from .nlp import parse
+
+    name = name or _name_of(article)
+    doc = parse(article.raw)
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    hits = []
+    for ent in doc.ents:
+        if ent.label_ not in labels or not article.in_body(ent.start_char, ent.end_char):
+            continue
+        item = normalise_entity(ent.text)
+        if not item or not any(c.isalpha() for c in item):
+            continue
+        sent = ent.sent
+        hits.append(CoverageHit(item, "entity", name, ent.start_char, ent.end_char, ent.text,
+                                sent.start_char, sent.end_char))
+    return hits
+
+
+def merge_short_names(hits: Sequence[CoverageHit]) -> list[CoverageHit]:
+    """Count a one-word name ("Nixon") as the full name found elsewhere in the same hits ("Richard Nixon"),
+    when exactly one full name ends with it.
+
+    >>> h = [CoverageHit("Richard Nixon", "entity", "a", 0, 13, "Richard Nixon", 0, 20),
+    ...      CoverageHit("Nixon", "entity", "b", 0, 5, "Nixon", 0, 9)]
+    >>> [x.item for x in merge_short_names(h)]
+    ['Richard Nixon', 'Richard Nixon']
+    """
+    full: dict[str, set[str]] = {}
+    for h in hits:
+        if h.kind == "entity" and " " in h.item:
+            full.setdefault(h.item.split()[-1], set()).add(h.item)
+    out = []
+    for h in hits:
+        names = full.get(h.item) if h.kind == "entity" and " " not in h.item else None
+        if names and len(names) == 1:
+            h = replace(h, item=next(iter(names)))
+        out.append(h)
+    return out
+
+
+def coverage_table(hits: Iterable[CoverageHit], files: Sequence[str], *, items: Sequence[str] = ()) -> dict[str, dict[str, int]]:
+    """``{item: {file: count}}`` with a 0 for every file that leaves the item out.
+
+    ``items`` are listed first (and kept even when no file mentions them), then the rest by name.
+
+    >>> h = [CoverageHit("Taiwan", "fact", "a", 0, 6, "Taiwan", 0, 10)]
+    >>> coverage_table(h, ["a", "b"], items=["Taiwan", "Sanctions"])
+    {'Taiwan': {'a': 1, 'b': 0}, 'Sanctions': {'a': 0, 'b': 0}}
+    """
+    table: dict[str, dict[str, int]] = {i: {f: 0 for f in files} for i in items}
+    rest: dict[str, dict[str, int]] = {}
+    for h in hits:
+        row = table.get(h.item)
+        if row is None:
+            row = rest.setdefault(h.item, {f: 0 for f in files})
+        if h.file in row:
+            row[h.file] += 1
+    for item in sorted(rest, key=str.casefold):
+        table[item] = rest[item]
+    return table
+
+
+__all__ = [
+    "CoverageHit",
+    "ENTITY_LABELS",
+    "Fact",
+    "Sentences",
+    "coverage_table",
+    "find_entities",
+    "find_facts",
+    "load_facts",
+    "merge_short_names",
+    "normalise_entity",
+    "phrase_pattern",
+]

@@ -1,0 +1,240 @@
+"""The speaker table: who is quoted in the corpus, in words a teacher can edit.
+
+``data/speakers.csv`` has one row per canonical speaker, with the columns
+
+============  ==================================================================================
+name          the canonical name every mention is mapped to ("John Kirby")
+aliases       other ways the text names the speaker, separated by ``;`` ("Kirby;Mr Kirby")
+type          ``person``, ``organisation``, ``document`` or ``group``
+role          what the speaker is, in plain words ("White House national security spokesperson")
+affiliation   whose voice it is: "US government", "Chinese government", "media", "other", ...
+side          the side in the story, for the "whose voices" charts ("US and allies", ...)
+============  ==================================================================================
+
+Open the file in a spreadsheet, add a row, save it as CSV: the quote spotter uses it at once.
+
+>>> table = speakers_from_rows([
+...     {"name": "John Kirby", "aliases": "Kirby", "type": "person",
+...      "role": "spokesperson", "affiliation": "US government", "side": "US and allies"}])
+>>> table.lookup("Mr. Kirby").name
+'John Kirby'
+>>> table.affiliation_of("John Kirby"), table.affiliation_of("Nobody")
+('US government', 'not in the speaker table')
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+from .errors import KitError
+
+SPEAKERS_FILE = "speakers.csv"
+COLUMNS = ("name", "aliases", "type", "role", "affiliation", "side")
+REQUIRED_COLUMNS = ("name",)
+SPEAKER_TYPES = ("person", "organisation", "document", "group")
+NOT_IN_TABLE = "not in the speaker table"
+
+#: Titles and articles dropped before a mention is looked up ("Mr. Kirby" -> "Kirby").
+_TITLES = (
+    "mr", "mrs", "ms", "dr", "president", "premier", "prime minister", "secretary of state",
+    "secretary", "foreign minister", "minister", "spokesman", "spokesperson", "leader",
+    "the", "a", "an", "its", "their", "his", "her",
+)
+_TITLE_RE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)),
+                       re.IGNORECASE)
+#: A leading "U.S." is dropped only before a longer name ("U.S. Secretary of State Antony Blinken"),
+#: never from "US government".
+_COUNTRY_RE = re.compile(r"^(?:u\.s\.|us)\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def normalise_mention(text: str) -> str:
+    """Lower-case a mention and drop titles, articles, possessive endings and curly apostrophes.
+
+    >>> normalise_mention("Mr. Kirby’s")
+    'kirby'
+    >>> normalise_mention("the  State Department report")
+    'state department report'
+    >>> normalise_mention("U.S. Secretary of State Antony Blinken"), normalise_mention("US government")
+    ('antony blinken', 'us government')
+    """
+    text = text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ")
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,.;:\"'“”")
+    text = re.sub(r"'s?$", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _COUNTRY_RE.sub("", _TITLE_RE.sub("", text).strip()).strip()
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One canonical speaker from the table."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = "person"
+    role: str = ""
+    affiliation: str = "other"
+    side: str = "other"
+
+    @property
+    def surname(self) -> str:
+        """The last word of a person's name ("Blinken"); empty for other types."""
+        return self.name.split()[-1] if self.type == "person" and self.name.split() else ""
+
+
+class SpeakerTable:
+    """The speakers, looked up by any of their names.
+
+    >>> table = speakers_from_rows([{"name": "Antony Blinken", "aliases": "Blinken"}])
+    >>> len(table), table.lookup("Secretary of State Antony Blinken").name
+    (1, 'Antony Blinken')
+    >>> table.lookup("Xi") is None
+    True
+    """
+
+    def __init__(self, speakers: Iterable[Speaker], *, source: str = "") -> None:
+        self.speakers: tuple[Speaker, ...] = tuple(speakers)
+        self.source = source
+        self._by_key: dict[str, Speaker] = {}
+        for speaker in self.speakers:
+            for form in (speaker.name, *speaker.aliases):
+                key = normalise_mention(form)
+                if key:
+                    self._by_key.setdefault(key, speaker)
+
+    def __iter__(self) -> Iterator[Speaker]:
+        return iter(self.speakers)
+
+    def __len__(self) -> int:
+        return len(self.speakers)
+
+    def __repr__(self) -> str:
+        return f"SpeakerTable({len(self)} speakers{', from ' + self.source if self.source else ''})"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.speakers)
+
+    def forms(self) -> Iterator[tuple[str, Speaker]]:
+        """Every (name or alias, speaker) pair, longest first, for searching a text."""
+        pairs = [(form, s) for s in self.speakers for form in (s.name, *s.aliases) if form.strip()]
+        return iter(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+    def get(self, name: str) -> Speaker | None:
+        """The speaker with exactly this canonical name, or None."""
+        for speaker in self.speakers:
+            if speaker.name == name:
+                return speaker
+        return None
+
+    def lookup(self, mention: str) -> Speaker | None:
+        """The speaker a mention names ("Mr Kirby" -> John Kirby), or None if no name or alias matches."""
+        key = normalise_mention(mention)
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        return None
+
+    def affiliation_of(self, name: str | None) -> str:
+        """The affiliation of a canonical speaker; "not in the speaker table" when unknown."""
+        speaker = self.get(name) if name else None
+        return speaker.affiliation if speaker else NOT_IN_TABLE
+
+    def side_of(self, name: str | None) -> str:
+        """The side of a canonical speaker; "not in the speaker table" when unknown."""
+        speaker = self.get(name) if name else None
+        return speaker.side if speaker else NOT_IN_TABLE
+
+
+def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speaker table") -> SpeakerTable:
+    """Build and check a speaker table from dict rows (as ``csv.DictReader`` gives them).
+
+    Raises :class:`widgets.errors.KitError` naming the row and the fix for an unknown column, an empty
+    name, an unknown type or an alias used by two speakers.
+
+    >>> speakers_from_rows([{"name": "", "aliases": "x"}])
+    Traceback (most recent call last):
+    ...
+    widgets.errors.KitError: speaker table, row 2: The name is empty. Fix: Write the speaker's full name in the name column, or delete the row.
+    """
+    speakers: list[Speaker] = []
+    seen: dict[str, str] = {}
+    for number, row in enumerate(rows, start=2):
+        here = f"{where}, row {number}"
+        unknown = [c for c in row if c is not None and c not in COLUMNS]
+        if None in row:
+            raise KitError("This row has more cells than there are columns.", where=here,
+                           fix="Put quotes around cells that contain commas, e.g. \"President of Russia, Kremlin\".")
+        if unknown:
+            raise KitError(f"Unknown column {unknown[0]!r}.", where=where,
+                           fix=f"Use only these columns: {', '.join(COLUMNS)}.")
+        name = (row.get("name") or "").strip()
+        if not name:
+            raise KitError("The name is empty.", where=here,
+                           fix="Write the speaker's full name in the name column, or delete the row.")
+        type_ = (row.get("type") or "person").strip().lower() or "person"
+        if type_ not in SPEAKER_TYPES:
+            raise KitError(f"Unknown type {type_!r} for {name}.", where=here,
+                           fix=f"Use one of: {', '.join(SPEAKER_TYPES)}.")
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+        for form in (name, *aliases):
+            key = normalise_mention(form)
+            if key and key in seen and seen[key] != name:
+                raise KitError(f"The name or alias {form!r} is used for both {seen[key]} and {name}.", where=here,
+                               fix="Keep it for one speaker only, so every mention points to one person.")
+            if key:
+                seen[key] = name
+        speakers.append(Speaker(
+            name=name, aliases=aliases, type=type_,
+            role=(row.get("role") or "").strip(),
+            affiliation=(row.get("affiliation") or "").strip() or "other",
+            side=(row.get("side") or "").strip() or "other",
+        ))
+    return SpeakerTable(speakers, source=where)
+
+
+def default_speakers_path() -> Path:
+    """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set)."""
+    base = os.environ.get("MEDIALIT_DATA")
+    return Path(base) / SPEAKERS_FILE if base else Path(__file__).resolve().parent.parent / "data" / SPEAKERS_FILE
+
+
+def load_speakers(path: str | os.PathLike | None = None) -> SpeakerTable:
+    """Read the speaker table (``data/speakers.csv`` by default) and check it.
+
+    >>> table = load_speakers()
+    >>> table.lookup("Mr Kirby").role.startswith("White House")
+    True
+    """
+    path = Path(path) if path is not None else default_speakers_path()
+    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path_text: str, mtime: float) -> SpeakerTable:
+    path = Path(path_text)
+    if not path.exists():
+        raise KitError(f"The speaker table {path} does not exist.",
+                       fix="Copy data/speakers.csv from the kit, or pass the path of your own table.")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None:
+                raise KitError("The speaker table is empty.", where=str(path),
+                               fix=f"Start it with the header line: {','.join(COLUMNS)}")
+            missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
+            if missing:
+                raise KitError(f"The column {missing[0]!r} is missing.", where=str(path),
+                               fix=f"The first line must name the columns: {','.join(COLUMNS)}")
+            return speakers_from_rows(list(reader), where=path.name)
+    except UnicodeDecodeError as err:
+        raise KitError("The speaker table is not saved as UTF-8 text.", where=str(path),
+                       fix="In your spreadsheet choose 'Save as' -> 'CSV UTF-8'.") from err
