@@ -37,3 +37,9 @@ def test_a_hostile_article_and_report_show_as_text(tmp_path):
 def test_export_needs_an_article():
     with pytest.raises(KitError, match="needs an article"):
         export_html("just some text")
+
+
+def test_an_unwritten_report_placeholder_is_not_printed(tmp_path):
+    article = load_corpus()["xi-invites-putin"]
+    html = export_html(article, tmp_path / "r.html", report=..., charts=False).path.read_text(encoding="utf-8")
+    assert "Ellipsis" not in html and "(no report written yet)" in html

@@ -169,16 +169,28 @@ def _jsonable(value):
 WORK_FORMAT = "medialit-work-1"
 
 
-def note(topic: str, text: str) -> str:
+class Message(str):
+    """A message for the student: shown as plain text in a notebook (no quotation marks around it)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def note(topic: str, text: str) -> Message:
     """Keep a note (e.g. your report for the capstone) so that :func:`save_work` saves it too.
 
     >>> note("report", "Outlet A quotes only officials.")
-    'Saved your note on "report" (5 words). It is in the file when you run save_work().'
+    Saved your note on "report" (5 words). It is in the file when you run save_work().
+    >>> note("report", ...)
+    ✏️ Your note on "report" is not written yet: replace the ... with your text, in quotes, and run the cell again.
     """
+    if _is_unanswered(text):
+        return Message(f'✏️ Your note on "{topic}" is not written yet: replace the ... with your text, in quotes, '
+                       "and run the cell again.")
     if not isinstance(text, str):
-        return f"A note must be text (a str), not {_type_name(text)}. Put it in quotes."
+        return Message(f"A note must be text (a str), not {_type_name(text)}. Put it in quotes.")
     _NOTES[str(topic)] = text
-    return f'Saved your note on "{topic}" ({len(text.split())} words). It is in the file when you run save_work().'
+    return Message(f'Saved your note on "{topic}" ({len(text.split())} words). It is in the file when you run save_work().')
 
 
 def work_summary() -> dict:

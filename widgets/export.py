@@ -130,7 +130,9 @@ def export_html(
 
         raise KitError(f"export_html needs an article, not {type(article).__name__}.",
                        fix='Use corpus["some-id"] or article_from_text("...").')
-    if not isinstance(report, str):
+    if report is None or report is Ellipsis:  # the lesson's placeholder: no report written yet
+        report = ""
+    elif not isinstance(report, str):
         report = str(report)
     path = Path(path) if path is not None else Path("exports") / f"{article.id}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
