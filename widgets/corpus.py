@@ -445,26 +445,27 @@ def _card_from_row(row: dict[str, str], where: str, problems: list[Problem]) -> 
     return ArticleCard(defects=defects, **values)
 
 
+def _find_marker(raw: str, marker: str, *, column: str, what: str, default: int, after: int,
+                 where: str, problems: list[Problem]) -> int:
+    """Where ``marker`` starts in ``raw`` (searching from ``after``), or ``default`` with a warning."""
+    if not marker:
+        return default
+    found = raw.find(marker, after)
+    if found == -1:
+        problems.append(
+            Problem("warning", where, f'{column} text "{marker}" is not in the article; using the {what} of the file.',
+                    f"Copy the first words of the {'article proper' if what == 'start' else 'appended material'} "
+                    "exactly, or leave the cell empty.")
+        )
+        return default
+    return found
+
+
 def _body_bounds(raw: str, card: ArticleCard, where: str, problems: list[Problem]) -> tuple[int, int]:
-    start, end = 0, len(raw)
-    if card.body_starts_at:
-        found = raw.find(card.body_starts_at)
-        if found == -1:
-            problems.append(
-                Problem("warning", where, f'body_starts_at text "{card.body_starts_at}" is not in the article; using the start of the file.',
-                        "Copy the first words of the article proper exactly, or leave the cell empty.")
-            )
-        else:
-            start = found
-    if card.body_ends_before:
-        found = raw.find(card.body_ends_before, start)
-        if found == -1:
-            problems.append(
-                Problem("warning", where, f'body_ends_before text "{card.body_ends_before}" is not in the article; using the end of the file.',
-                        "Copy the first words of the appended material exactly, or leave the cell empty.")
-            )
-        else:
-            end = found
+    start = _find_marker(raw, card.body_starts_at, column="body_starts_at", what="start", default=0, after=0,
+                         where=where, problems=problems)
+    end = _find_marker(raw, card.body_ends_before, column="body_ends_before", what="end", default=len(raw),
+                       after=start, where=where, problems=problems)
     return start, end
 
 
