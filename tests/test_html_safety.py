@@ -49,3 +49,20 @@ def test_article_browser_shows_a_hostile_article_as_text():
     for html in (browser.text.value, browser.card.value):
         _no_live_markup(html)
     assert len(mark_highlights(article)) == sum(HOSTILE.count(c) for c in "\"“”")
+
+
+def test_kit_errors_show_without_a_traceback_in_ipython(capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from widgets.errors import install_friendly_errors
+
+    shell = InteractiveShell.instance()
+    try:
+        assert install_friendly_errors() is True
+        shell.run_cell('from widgets import load_corpus\nload_corpus()["no-such-article"]')
+        out = capsys.readouterr()
+        text = out.out + out.err
+        assert '⚠️ There is no article with the id "no-such-article". Fix: Use one of these ids:' in text
+        assert "Traceback" not in text
+    finally:
+        InteractiveShell.clear_instance()

@@ -267,7 +267,7 @@ def compare(
     terms = tuple(load_framing() if terms is None else terms)
     sides, reported, cov, fr = [], [], [], []
     for article, name in zip(articles, files):
-        sentences = Sentences.of_text(article.raw)
+        sentences = Sentences.of_text(article)  # an Article: a too-long one is named in the error
         quotes = find_quotes(article)
         sides.extend(quote_sides(article, name=name, quotes=quotes))
         if paraphrases:

@@ -24,6 +24,7 @@ from typing import Iterator, Sequence
 
 from .errors import ArticleError, KitError, MetadataError
 from .htmltools import escape
+from .nlp import MAX_CHARACTERS
 
 UNKNOWN = "unknown"
 DATA_DIR_ENV_VAR = "MEDIALIT_DATA"
@@ -60,8 +61,8 @@ DEFECT_TYPES = {
     "different_event": "the article is mainly about a different event from the rest of the corpus",
 }
 
-#: Files bigger than this are read but flagged: the language pipeline handles up to 1,000,000 characters.
-LARGE_FILE_BYTES = 1_000_000
+#: Articles longer than this (characters) are read but flagged as slow to analyse.
+LONG_ARTICLE_CHARACTERS = 200_000
 
 
 # --------------------------------------------------------------------------------------------------
@@ -245,7 +246,8 @@ class Corpus(Sequence[Article]):
         problems = ""
         if self.problems:
             problems = "<p>" + escape(f"{len(self.problems)} problems found while loading: see corpus.problems") + "</p>"
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{problems}"
+        body = "".join(rows)
+        return f'<table class="mathjax_ignore"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{problems}'
 
 
 class CorpusWarning(UserWarning):
@@ -362,6 +364,10 @@ def default_data_dir() -> Path:
 def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, dict[str, str]]]:
     """Read the data-card CSV into (line number, row) pairs, recording problems instead of raising."""
     where = str(cards_path)
+    if not cards_path.read_bytes().strip():
+        problems.append(Problem("warning", where, "The data-card file is empty, so every article loads with unknown metadata.",
+                                "Add a header row: " + ",".join(CARD_COLUMNS) + ", then one row per article."))
+        return []
     try:
         text = read_text_file(cards_path)
     except ArticleError as err:
@@ -381,9 +387,6 @@ def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, di
         )
         return []
     rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
-        problems.append(Problem("warning", where, "The data-card file is empty.", "Add a header row: " + ",".join(CARD_COLUMNS)))
-        return []
     header = [h.strip().lstrip("\ufeff").lower() for h in rows[0]]
     missing = [c for c in REQUIRED_CARD_COLUMNS if c not in header]
     if missing:
@@ -566,9 +569,15 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
         except ArticleError as err:
             problems.append(Problem("error", str(path), err.message + " The article was skipped.", err.fix))
             continue
-        if path.stat().st_size > LARGE_FILE_BYTES:
+        if len(raw) > MAX_CHARACTERS:
             problems.append(
-                Problem("warning", str(path), f"This file is very large ({path.stat().st_size:,} bytes); analysing it may be slow.",
+                Problem("warning", str(path), f"This article has {len(raw):,} characters: it can be read, but quotes, highlights "
+                        f"and comparisons refuse texts over {MAX_CHARACTERS:,} characters.",
+                        "Check that it is one article; split a collection into one file per article.")
+            )
+        elif len(raw) > LONG_ARTICLE_CHARACTERS:
+            problems.append(
+                Problem("warning", str(path), f"This article is very long ({len(raw):,} characters); analysing it may be slow.",
                         "Check that it is one article; split a collection into one file per article.")
             )
         seen[article_id] = path

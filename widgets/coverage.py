@@ -164,8 +164,8 @@ class Sentences:
         self._starts = [b[0] for b in self.bounds]
 
     @classmethod
-    def of_text(cls, text: str) -> "Sentences":
-        """Split ``text`` with the kit's pipeline (cached)."""
+    def of_text(cls, text) -> "Sentences":
+        """Split ``text`` (a str or an Article) with the kit's pipeline (cached)."""
         from .nlp import parse
 
         doc = parse(text)
@@ -289,7 +289,9 @@ def find_entities(article, *, name: str | None = None, labels: Sequence[str] = E
     from .nlp import parse
 
     name = name or _name_of(article)
-    doc = parse(article.raw)
+    from .corpus import Article
+
+    doc = parse(article if isinstance(article, Article) else article.raw)
     if not doc.has_annotation("ENT_IOB"):
         return []
     hits = []

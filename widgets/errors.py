@@ -47,3 +47,27 @@ class MetadataError(KitError):
 
 class AnswerError(KitError):
     """A student's answer that cannot be checked as given (wrong type, unknown exercise)."""
+
+
+def _show_kit_error(shell, etype, value, tb, tb_offset=None):
+    """IPython handler: show a KitError as one friendly line instead of a traceback."""
+    print(f"⚠️ {value.describe() if isinstance(value, KitError) else value}")
+
+
+def install_friendly_errors() -> bool:
+    """Inside IPython or Jupyter, show every :class:`KitError` as its friendly message, without a traceback.
+
+    Safe to call any number of times; does nothing outside IPython. Returns True if it is active.
+
+    >>> install_friendly_errors()   # a plain Python session: nothing to do
+    False
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    shell.set_custom_exc((KitError,), _show_kit_error)
+    return True

@@ -321,7 +321,10 @@ def _as_number(answer):
 
 def _check_number(ex_id: str, ex: dict, answer) -> Feedback:
     value = _as_number(answer)
-    if value is None or math.isnan(value):
+    if value is not None and (math.isnan(value) or math.isinf(value)):
+        return Feedback(ex_id, "wrong_type", f"Exercise {ex_id} expects a number you counted or worked out, "
+                        f"but got {answer!r}, which is not a real number. For example: answer = {ex.get('example', '3')}")
+    if value is None:
         return _wrong_type(ex_id, ex, answer, "a number")
     tolerance = float(ex.get("tolerance", 0))
     if answer_hash(ex_id, _number_key(value, tolerance)) in ex["hashes"]:

@@ -94,7 +94,7 @@ class Highlight:
 
 
 STYLE = """<style>
-.ml-text{white-space:pre-wrap;line-height:1.9;font-family:Georgia,serif;max-width:60em}
+.ml-text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.9;font-family:Georgia,serif;max-width:60em}
 .ml-mark{padding:0 .1em;border-radius:2px;text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:3px}
 .ml-label{font:bold 0.7em sans-serif;background:#fff;border:1px solid #333;border-radius:3px;padding:0 .25em;margin-left:.15em;vertical-align:super;color:#000}
 .ml-invisible{font:0.7em monospace;border:1px dashed #333;color:#000}
@@ -142,7 +142,7 @@ def render_highlights(
         include_style: prepend the ``<style>`` block (leave it on unless you add it yourself).
 
     >>> print(render_highlights("a b c", [Highlight(2, 3, "B", key="x")], include_style=False))
-    <div class="ml-text">a <mark class="ml-mark" data-key="x" style="background-color:#f6dda6;text-decoration-color:#E69F00;text-decoration-style:solid" title="B">b<span class="ml-label">B</span></mark> c</div>
+    <div class="ml-text mathjax_ignore">a <mark class="ml-mark" data-key="x" style="background-color:#f6dda6;text-decoration-color:#E69F00;text-decoration-style:solid" title="B">b<span class="ml-label">B</span></mark> c</div>
     """
     n = len(text)
     spans = []
@@ -162,7 +162,8 @@ def render_highlights(
             title = escape(h.title or h.label)
             piece = f'<mark class="ml-mark"{key} style="{_style(h)}" title="{title}">{piece}{label}</mark>'
         out.append(piece)
-    body = f'<div class="ml-text">{"".join(out)}</div>'
+    # mathjax_ignore: JupyterLab would otherwise typeset "$5 billion ... $10" in an article as maths.
+    body = f'<div class="ml-text mathjax_ignore">{"".join(out)}</div>'
     return (STYLE + body) if include_style else body
 
 
@@ -177,19 +178,19 @@ def legend_html(entries: Sequence[tuple[str, str, str]], *, title: str = "Key") 
         f'<small>({escape(underline)} underline)</small></span>'
         for label, colour, underline in entries
     )
-    return f'<div class="ml-legend" role="list" aria-label="{escape(title)}"><strong>{escape(title)}:</strong>{items}</div>'
+    return f'<div class="ml-legend mathjax_ignore" role="list" aria-label="{escape(title)}"><strong>{escape(title)}:</strong>{items}</div>'
 
 
 def table_html(headers: Sequence[str], rows: Iterable[Sequence], *, caption: str = "") -> str:
     """A plain HTML table with every cell escaped.
 
     >>> table_html(["a"], [["<b>"]])
-    '<table class="ml-table"><thead><tr><th>a</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    '<table class="ml-table mathjax_ignore"><thead><tr><th>a</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
     """
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f'<td>{escape(c)}</td>' for c in row) + "</tr>" for row in rows)
-    return f'<table class="ml-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="ml-table mathjax_ignore">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def style_for(index: int) -> tuple[str, str]:

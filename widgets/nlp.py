@@ -173,12 +173,13 @@ def _key(text: str) -> tuple[str, str]:
     return (_pipeline_name, hashlib.sha1(text.encode("utf-8")).hexdigest())
 
 
-def _check_length(text: str) -> None:
+def _check_length(text: str, article_id: str | None = None) -> None:
     if len(text) > MAX_CHARACTERS:
         raise KitError(
             f"This text has {len(text):,} characters; the kit analyses at most {MAX_CHARACTERS:,} "
             "(about 150,000 words) at once.",
             fix="Check that the file holds one article; split a longer collection into one file per article.",
+            where=f"article {article_id}" if article_id else "",
         )
 
 
@@ -196,7 +197,7 @@ def parse(source) -> "Doc":
     key = _key(text)
     doc = _cache.get(key)
     if doc is None:
-        _check_length(text)
+        _check_length(text, article_id)
         doc = nlp(text)
         _remember(key, doc)
     else:
@@ -226,7 +227,7 @@ def parse_corpus(articles: Iterable, *, batch_size: int = 8) -> dict[str, "Doc"]
     for a in articles:
         key = _key(a.raw)
         if key not in _cache:
-            _check_length(a.raw)
+            _check_length(a.raw, a.id)
             todo.append((key, a))
     for (key, a), doc in zip(todo, nlp.pipe([a.raw for _, a in todo], batch_size=batch_size)):
         _remember(key, doc)

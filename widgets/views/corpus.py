@@ -64,7 +64,7 @@ class ArticleBrowser(W.VBox):
         self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], value=self.model.article_id or None,
                                   description="Article:",
                                   layout=W.Layout(width="32em"), style={"description_width": "initial"})
-        self.marks = W.Checkbox(description="mark quotation marks", indent=False)
+        self.marks = W.Checkbox(value=self.model.show_marks, description="mark quotation marks", indent=False)
         self.card = W.HTML()
         self.legend = W.HTML()
         self.text = W.HTML()
