@@ -241,10 +241,20 @@ def run_all_cells(page, *, timeout_ms: int = RUN_ALL_TIMEOUT_MS) -> None:
     stalls with cells not run and nothing running (a click that came while the new kernel was still
     connecting), Run All is chosen again, at most three times.
     """
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
-                 .every(p => !/\\d/.test(p.textContent))""", timeout=10_000)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # The first click after a fresh JupyterLab start can land before the notebook listens: try again.
+    for attempt in range(3):
+        _menu(page, "Edit", "Clear Outputs of All Cells")
+        try:
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
+                         .every(p => !/\\d/.test(p.textContent))""", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     _menu(page, "Run", "Run All Cells")
     deadline = time.monotonic() + timeout_ms / 1000
     stalled_since, retries = None, 0
