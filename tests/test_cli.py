@@ -22,11 +22,13 @@ def test_check_fails_on_errors_and_lists_them(tmp_path, capsys):
 
 
 def test_console_script_is_installed():
-    result = subprocess.run([sys.executable, "-m", "widgets.cli", "check"], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    import shutil
+    from pathlib import Path
 
-    assert shutil.which("medialit") or (sys.prefix and True)
+    script = Path(sys.executable).parent / "medialit"  # the console script pip put next to this Python
+    assert script.exists(), f"{script} is missing: reinstall with python -m pip install -r requirements.txt"
+    result = subprocess.run([str(script), "check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "no problems found" in result.stdout
 
 
 def test_build_lessons_check_mode(capsys):

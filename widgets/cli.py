@@ -69,9 +69,6 @@ def _check(args) -> int:
 
 def _feature(module: str):
     def run(args) -> int:
-        if args.command == "compare" and len(args.files) < 2:
-            print("medialit compare needs at least two files, e.g. medialit compare a.txt b.txt", file=sys.stderr)
-            return 2
         return importlib.import_module(f"widgets.{module}").command(args)
 
     return run

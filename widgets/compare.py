@@ -343,16 +343,17 @@ def report_text(result: Comparison, *, outlets: dict[str, str] | None = None) ->
 
 def command(args) -> int:
     """``medialit compare [--json] FILE FILE [FILE...]``: returns the exit code."""
-    from .corpus import load_article_file
+    from .corpus import load_article_file, load_corpus
 
     files = list(getattr(args, "files", []) or [])
     if len(files) < 2:
         print("medialit compare needs at least two files, e.g. medialit compare a.txt b.txt", file=sys.stderr)
         return 2
     articles = []
+    corpus = load_corpus(warn=False)  # once, for the data cards of any corpus files among them
     for f in files:
         try:
-            articles.append(load_article_file(f))
+            articles.append(load_article_file(f, corpus=corpus))
         except KitError as err:
             print(f"medialit compare: {err}", file=sys.stderr)
             return 2

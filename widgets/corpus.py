@@ -631,15 +631,16 @@ def article_from_text(
     return Article(id=id, raw=text, path=Path(path) if path else None, card=card, body_start=start, body_end=end)
 
 
-def load_article_file(path: str | os.PathLike) -> Article:
+def load_article_file(path: str | os.PathLike, *, corpus: Corpus | None = None) -> Article:
     """Read any UTF-8 text file as an :class:`Article` (id = file name without ``.txt``).
 
-    If the file is one of the corpus articles, its data card comes along.
+    If the file is one of the corpus articles, its data card comes along. Pass ``corpus`` when reading
+    several files, so the data folder is read once.
     """
     path = Path(path)
     raw = read_text_file(path)
     try:
-        corpus = load_corpus(warn=False)
+        corpus = corpus if corpus is not None else load_corpus(warn=False)
         for a in corpus:
             if a.path is not None and a.path.resolve() == path.resolve():
                 return a
