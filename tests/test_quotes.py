@@ -162,7 +162,7 @@ def test_accepts_an_article_and_a_doc():
 
 
 def test_bad_source_is_a_friendly_error():
-    with pytest.raises(KitError, match="needs a text"):
+    with pytest.raises(KitError, match=r"find_quotes\(\) needs an article"):
         find_quotes(42)
 
 

@@ -28,7 +28,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .corpus import default_data_dir
 from .errors import MetadataError
+from .nlp import as_doc, parse
+from .speakers import load_speakers
 
 FACTS_FILE = "facts.csv"
 ENTITIES_FILE = "entities.csv"
@@ -104,8 +107,6 @@ def _split(cell: str) -> tuple[str, ...]:
 def _data_path(name: str, path) -> Path:
     if path is not None:
         return Path(path)
-    from .corpus import default_data_dir
-
     return default_data_dir() / name
 
 
@@ -166,8 +167,6 @@ class Sentences:
     @classmethod
     def of_text(cls, text) -> "Sentences":
         """Split ``text`` (a str or an Article) with the kit's pipeline (cached)."""
-        from .nlp import parse
-
         doc = parse(text)
         return cls([(s.start_char, s.end_char) for s in doc.sents])
 
@@ -266,8 +265,6 @@ def normalise_entity(mention: str, *, entities_path: str | os.PathLike | None = 
     if hit:
         return hit
     try:
-        from .speakers import load_speakers
-
         speaker = load_speakers().lookup(cleaned)
     except Exception:  # noqa: BLE001 - a broken speaker table must not stop coverage
         speaker = None
@@ -286,12 +283,8 @@ def find_entities(article, *, name: str | None = None, labels: Sequence[str] = E
     >>> sorted({h.item for h in hits})
     ['Antony Blinken', 'Kazakhstan']
     """
-    from .nlp import parse
-
     name = name or _name_of(article)
-    from .corpus import Article
-
-    doc = parse(article if isinstance(article, Article) else article.raw)
+    doc = as_doc(article, what="find_entities()")[1]
     if not doc.has_annotation("ENT_IOB"):
         return []
     hits = []

@@ -33,7 +33,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .corpus import default_data_dir
 from .errors import MetadataError
+from .nlp import load_pipeline
 
 #: The categories (a propaganda-technique taxonomy used in news research), in plain words.
 CATEGORIES: dict[str, str] = {
@@ -141,8 +143,6 @@ def check_category(category: str) -> str:
 
 def default_lexicon_path() -> Path:
     """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere)."""
-    from .corpus import default_data_dir
-
     return Path(default_data_dir()) / LEXICON_FILE
 
 
@@ -249,8 +249,6 @@ def _check_row(row: dict[str, str], number: int) -> tuple[LexiconEntry | None, l
 
 
 def _words(text: str) -> list[str]:
-    from .nlp import load_pipeline
-
     return [t.text for t in load_pipeline().make_doc(text) if not t.is_space]
 
 
@@ -265,8 +263,6 @@ def _check_pattern(pattern: str) -> str:
     if not isinstance(value, list) or not value or not all(isinstance(t, dict) and t for t in value):
         return "a pattern is a list of token descriptions, e.g. [{\"LOWER\": \"so\"}, {\"LOWER\": \"called\"}]"
     from spacy.matcher import Matcher
-
-    from .nlp import load_pipeline
 
     try:
         Matcher(load_pipeline().vocab, validate=True).add("check", [value])

@@ -31,13 +31,12 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .errors import KitError, MetadataError
 from .lexicon import CATEGORIES, Lexicon, LexiconEntry, load_lexicon
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+from .nlp import as_doc, has_parser, load_pipeline, parse_corpus
+from .quotes import find_quotes
 
 #: The rules beyond the word list, with what each one looks for (shown to students).
 RULES: dict[str, str] = {
@@ -146,21 +145,6 @@ def _build(lexicon: Lexicon, nlp) -> _Built:
     return built
 
 
-def _source_parts(source) -> tuple[str, "Doc"]:
-    from spacy.tokens import Doc
-
-    from .corpus import Article
-    from .nlp import parse
-
-    if isinstance(source, Doc):
-        return source.text, source
-    if isinstance(source, (Article, str)):
-        doc = parse(source)
-        return doc.text, doc
-    raise KitError(f"find_loaded() needs an article, a string of text or a parsed Doc, not {type(source).__name__}.",
-                   fix='Pass corpus["some-id"] or a string such as "Officials slammed the plan."')
-
-
 def find_loaded(source, *, lexicon: Lexicon | None = None, quotes: Sequence | None = None) -> list[LoadedMatch]:
     """Every loaded-language highlight in an article, a string or a parsed ``Doc``, in text order.
 
@@ -175,16 +159,12 @@ def find_loaded(source, *, lexicon: Lexicon | None = None, quotes: Sequence | No
     >>> find_loaded("")
     []
     """
-    raw, doc = _source_parts(source)
+    raw, doc, _ = as_doc(source, what="find_loaded()", example='"Officials slammed the plan."')
     if not raw.strip():
         return []
-    from .nlp import has_parser, load_pipeline
-
     lexicon = lexicon if lexicon is not None else load_lexicon()
     built = _build(lexicon, load_pipeline())
     if quotes is None:
-        from .quotes import find_quotes
-
         quotes = find_quotes(raw)
     parsed = has_parser(doc)
 
@@ -338,9 +318,6 @@ def find_loaded_corpus(corpus, *, lexicon: Lexicon | None = None, body_only: boo
     >>> sorted(by_id)[0], len(by_id)
     ('blinken-diplomatic-cover', 5)
     """
-    from .nlp import parse_corpus
-    from .quotes import find_quotes
-
     docs = parse_corpus(corpus)
     lexicon = lexicon if lexicon is not None else load_lexicon()
     result = {}

@@ -156,17 +156,29 @@ def register_extensions() -> None:
         Doc.set_extension("article_id", default=None)
 
 
-def _text_of(source) -> tuple[str, str | None]:
-    from .corpus import Article
+def _article_parts(source) -> tuple[str, str, tuple[int, int]] | None:
+    """(raw, id, body bounds) if ``source`` looks like an :class:`~widgets.corpus.Article`, else None.
 
-    if isinstance(source, Article):
-        return source.raw, source.id
+    Recognised by its attributes, so that parsing never needs to import the corpus module.
+    """
+    if all(hasattr(source, name) for name in ("raw", "id", "body_start", "body_end")) \
+            and isinstance(source.raw, str):
+        return source.raw, source.id, (source.body_start, source.body_end)
+    return None
+
+
+def _wrong_type(source, what: str, accepts: str, example: str) -> KitError:
+    return KitError(f"{what} needs {accepts}, not {type(source).__name__}.",
+                    fix=f'Pass corpus["some-id"] or a string such as {example}.')
+
+
+def _text_of(source) -> tuple[str, str | None]:
     if isinstance(source, str):
         return source, None
-    raise KitError(
-        f"parse() needs an article or a string of text, not {type(source).__name__}.",
-        fix='Pass corpus["some-id"] or a string such as "Blinken said ...".',
-    )
+    article = _article_parts(source)
+    if article is not None:
+        return article[0], article[1]
+    raise _wrong_type(source, "parse()", "an article or a string of text", '"Blinken said ..."')
 
 
 def _key(text: str) -> tuple[str, str]:
@@ -205,6 +217,41 @@ def parse(source) -> "Doc":
     if article_id is not None and doc._.article_id is None:
         doc._.article_id = article_id
     return doc
+
+
+def as_doc(source, *, what: str = "as_doc()",
+           example: str = '"Blinken said ..."') -> tuple[str, "Doc", tuple[int, int] | None]:
+    """The one adapter from what a student passes (an article, a string or a parsed ``Doc``) to a parse.
+
+    Args:
+        source: a :class:`~widgets.corpus.Article`, a ``str`` or a spaCy ``Doc``.
+        what: the function to name in the error message for anything else (e.g. ``"find_quotes()"``).
+        example: an example string for the error's fix.
+
+    Returns:
+        ``(raw, doc, body)``: the raw text (offsets point into it), its ``Doc`` (from the cache), and the
+        article proper's ``(start, end)`` in ``raw`` for an article, ``None`` for a string or a ``Doc``.
+
+    >>> raw, doc, body = as_doc("Xi smiled.")
+    >>> raw, len(doc), body
+    ('Xi smiled.', 3, None)
+    >>> as_doc(doc)[1] is doc
+    True
+    >>> as_doc(42, what="find_quotes()")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.KitError: find_quotes() needs an article, a string of text or a parsed spaCy Doc, not int. Fix: ...
+    """
+    if isinstance(source, str):
+        return source, parse(source), None
+    article = _article_parts(source)
+    if article is not None:
+        return article[0], parse(source), article[2]
+    from spacy.tokens import Doc
+
+    if isinstance(source, Doc):
+        return source.text, source, None
+    raise _wrong_type(source, what, "an article, a string of text or a parsed spaCy Doc", example)
 
 
 def _remember(key: tuple[str, str], doc: "Doc") -> None:
@@ -290,9 +337,7 @@ def sentence_scores(source) -> list[SentenceScore]:
     >>> [(s.text, s.polarity) for s in sentence_scores("It was a brutal crackdown. Talks ended.")]
     [('It was a brutal crackdown.', -0.875), ('Talks ended.', 0.0)]
     """
-    from spacy.tokens import Doc
-
-    doc = source if isinstance(source, Doc) else parse(source)
+    doc = as_doc(source, what="sentence_scores()", example='"It was a brutal crackdown."')[1]
     scores = []
     for sent in doc.sents:
         text = sent.text
@@ -304,10 +349,12 @@ def sentence_scores(source) -> list[SentenceScore]:
 
 
 __all__ = [
+    "MAX_CHARACTERS",
     "MODEL_CANDIDATES",
     "MODEL_ENV_VAR",
     "PipelineInfo",
     "SentenceScore",
+    "as_doc",
     "cache_size",
     "clear_cache",
     "has_parser",

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .errors import KitError
+from .nlp import as_doc, has_parser
 from .speakers import SpeakerTable, load_speakers, normalise_mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -691,21 +692,6 @@ def _word_count(text: str) -> int:
 # --------------------------------------------------------------------------------------------------
 # The engine
 # --------------------------------------------------------------------------------------------------
-def _to_doc(source):
-    """(raw text, Doc, body bounds or None) for a str, a Doc or an Article."""
-    from .corpus import Article
-    from . import nlp
-
-    if isinstance(source, Article):
-        return source.raw, nlp.parse(source), (source.body_start, source.body_end)
-    if isinstance(source, str):
-        return source, nlp.parse(source), None
-    if hasattr(source, "text") and hasattr(source, "char_span") and hasattr(source, "ents"):
-        return source.text, source, None
-    raise KitError(f"find_quotes() needs a text, an article or a spaCy Doc, not {type(source).__name__}.",
-                   fix='Pass corpus["some-id"] or a string such as \'Kirby said: “Yes.”\'.')
-
-
 def _table(speakers) -> SpeakerTable:
     if isinstance(speakers, SpeakerTable):
         return speakers
@@ -769,13 +755,11 @@ def find_quotes(source, *, speakers=None) -> list[Quote]:
     >>> [(q.kind, q.speaker, q.cue) for q in qs]
     [('direct', 'Antony Blinken', 'said'), ('scare', None, None)]
     """
-    raw, doc, body = _to_doc(source)
-    from . import nlp
-
+    raw, doc, body = as_doc(source, what="find_quotes()", example="'Kirby said: “Yes.”'")
     spans = find_quote_marks(raw)
     quoted = [(s.open_mark if s.open_mark is not None else s.start,
                (s.close_mark + 1) if s.close_mark is not None else s.end) for s in spans]
-    ctx = _Context(raw=raw, doc=doc, table=_table(speakers), parsed=nlp.has_parser(doc),
+    ctx = _Context(raw=raw, doc=doc, table=_table(speakers), parsed=has_parser(doc),
                    tagged=bool(doc.has_annotation("TAG")), spans=spans, quoted=quoted,
                    quote_starts=[q[0] for q in quoted], body=body)
     _build_mentions(ctx)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .corpus import Article
+from .nlp import parse, parse_corpus
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
@@ -65,8 +66,6 @@ def count_paragraphs(text: str) -> int:
 
 def article_stats(article: Article) -> ArticleStats:
     """Count one article's body (sentences come from the kit's spaCy pipeline)."""
-    from .nlp import parse
-
     body = article.body
     doc = parse(article)
     sentences = sum(1 for s in doc.sents if article.in_body(s.start_char, s.end_char) and s.text.strip())
@@ -92,8 +91,6 @@ def corpus_stats(corpus) -> list[ArticleStats]:
     >>> [s.curly_balanced for s in corpus_stats(load_corpus())]
     [True, False, True, True, True]
     """
-    from .nlp import parse_corpus
-
     parse_corpus(corpus)
     return [article_stats(a) for a in corpus]
 
