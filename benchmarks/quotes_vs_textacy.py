@@ -7,7 +7,7 @@ Development only. textacy is not a dependency of the kit; install it in a separa
     /tmp/bench-venv/bin/python benchmarks/quotes_vs_textacy.py
 
 Both tools get the same spaCy ``Doc`` (the kit's pipeline) for each article and are scored with the
-same function (``widgets.quotes.score_quotes``) against ``data/keys/quotes.csv``. textacy names its
+same function (``widgets.evaluation.score_quotes``) against ``data/keys/quotes.csv``. textacy names its
 speaker by the tokens of the subject ("Mr Kirby", "he"); to be fair, those are mapped to canonical
 names with the same speaker table the kit uses (a pronoun stays a pronoun: textacy does not resolve
 it). textacy refuses a whole text when it counts an odd number of quotation marks (apostrophes

@@ -8,6 +8,7 @@ conftest.py checks that for the whole session).
 """
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -388,7 +389,7 @@ CLI_FILE_CASES = [
     ("empty", b"", "The file is empty. Fix: Paste the article text into it and save it as UTF-8 text."),
     ("docx", b"PK\x03\x04", "This is a Word document or other zip file (.docx, .odt), not plain text. " + SAVE_AS_TEXT),
 ]
-COMMANDS = [c for c in ("quotes", "loaded") if (ROOT / "widgets" / f"{c}.py").exists()]
+COMMANDS = [c for c in ("quotes", "loaded") if importlib.util.find_spec(f"widgets.{c}") is not None]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

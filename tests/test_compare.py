@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from widgets import cli
 from widgets import compare as cmp
 from widgets.align import QuoteSide, align_quotes, content_stems, quote_similarity, word_diff
 from widgets.corpus import article_from_text, load_corpus
@@ -19,7 +20,7 @@ ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
 
 
 def run(capsys, files, *, as_json=True):
-    code = cmp.command(types.SimpleNamespace(files=[str(f) for f in files], json=as_json))
+    code = cli.compare_command(types.SimpleNamespace(files=[str(f) for f in files], json=as_json))
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets import loaded, nlp
+from widgets import cli, loaded, nlp
 from widgets.corpus import load_corpus
 from widgets.lexicon import CATEGORIES, LexiconError, load_lexicon, parse_lexicon
 from widgets.loaded import check_picks, find_loaded, score_sentence
@@ -196,7 +196,7 @@ def test_command_json_contract(tmp_path, capsys):
     path = tmp_path / "a.txt"
     raw = "Kirby said: “That’s just a bunch of malarkey.”\r\nThe regime’s massive rally.\n"
     path.write_bytes(raw.encode("utf-8"))
-    assert loaded.command(argparse.Namespace(files=[str(path)], json=True)) == 0
+    assert cli.loaded_command(argparse.Namespace(files=[str(path)], json=True)) == 0
     items = json.loads(capsys.readouterr().out)
     text = open(path, encoding="utf-8").read()
     keys = ["start", "end", "text", "category", "explanation", "alternative", "voice", "speaker", "rule"]
@@ -212,12 +212,12 @@ def test_command_json_contract(tmp_path, capsys):
 def test_command_readable_listing_and_bad_file(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text("A brutal plan.", encoding="utf-8")
-    assert loaded.command(argparse.Namespace(files=[str(path)], json=False)) == 0
+    assert cli.loaded_command(argparse.Namespace(files=[str(path)], json=False)) == 0
     out = capsys.readouterr().out
     assert "'brutal'  [loaded_language, narrator, lexicon:brutal] | instead: violent / harsh" in out
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00binary")
-    assert loaded.command(argparse.Namespace(files=[str(bad)], json=True)) == 2
+    assert cli.loaded_command(argparse.Namespace(files=[str(bad)], json=True)) == 2
     err = capsys.readouterr().err
     assert err.startswith("medialit loaded:") and "Traceback" not in err
 

@@ -8,8 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from widgets.cli import quotes_command as command
+from widgets.cli import quotes_table
 from widgets.errors import KitError
-from widgets.quotes import Quote, command, find_quote_marks, find_quotes, quotes_table
+from widgets.quotes import Quote, find_quote_marks, find_quotes
 from widgets.speakers import SpeakerTable, load_speakers, speakers_from_rows
 
 

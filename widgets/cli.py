@@ -13,11 +13,18 @@ Checked ... 5 articles: no problems found.
 from __future__ import annotations
 
 import argparse
-import importlib
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
+from . import nlp
+from .corpus import check_data_dir, default_data_dir, load_article_file, load_corpus, read_text_file
 from .errors import KitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .compare import Comparison
+    from .quotes import Quote
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,8 +60,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
-    from .corpus import check_data_dir, default_data_dir
-
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     corpus = check_data_dir(data_dir)
     for problem in corpus.problems:
@@ -67,11 +72,171 @@ def _check(args) -> int:
     return 1 if errors else 0
 
 
-def _feature(module: str):
-    def run(args) -> int:
-        return importlib.import_module(f"widgets.{module}").command(args)
+# --------------------------------------------------------------------------------------------------
+# medialit quotes, loaded, compare (each imports its engine when it runs, so that `medialit check` and
+# `medialit --help` start quickly)
+# --------------------------------------------------------------------------------------------------
+def quotes_table(quotes: Iterable["Quote"], *, width: int = 60) -> str:
+    """A plain-text table of quotes (what ``medialit quotes FILE`` prints).
 
-    return run
+    >>> from widgets.quotes import find_quotes
+    >>> print(quotes_table(find_quotes('“Yes,” Kirby said.')))
+    start  end  kind    speaker     cue   text
+        1    5  direct  John Kirby  said  Yes,
+    """
+    rows = [("start", "end", "kind", "speaker", "cue", "text")]
+    for q in quotes:
+        short = " ".join(q.text.split())
+        if len(short) > width:
+            short = short[: width - 3] + "..."
+        rows.append((str(q.start), str(q.end), q.kind, q.speaker or "unknown", q.cue or "-", short))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for r in rows:
+        cells = [r[0].rjust(widths[0]), r[1].rjust(widths[1]), *(c.ljust(w) for c, w in zip(r[2:5], widths[2:]))]
+        lines.append("  ".join(cells + [r[5]]).rstrip())
+    return "\n".join(lines)
+
+
+def quotes_command(args) -> int:
+    """``medialit quotes [--json] FILE``: print the quotes of any UTF-8 text file."""
+    from .quotes import find_quotes
+
+    path = args.files[0]
+    try:
+        raw = read_text_file(path)
+    except KitError as err:
+        print(f"medialit quotes: {err}", file=sys.stderr)
+        return 2
+    quotes = find_quotes(raw)
+    if args.json:
+        print(json.dumps([q.to_json() for q in quotes], ensure_ascii=False, indent=1))
+    else:
+        print(quotes_table(quotes) if quotes else "No quotation marks found.")
+    return 0
+
+
+def loaded_command(args) -> int:
+    """``medialit loaded [--json] FILE``: the highlights in any UTF-8 text file (exit 2 on a bad file).
+
+    >>> import argparse, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "toy.txt")
+    >>> _ = open(path, "w", encoding="utf-8").write("A brutal plan.")
+    >>> loaded_command(argparse.Namespace(files=[path], json=True))
+    [{"start": 2, "end": 8, "text": "brutal", "category": "loaded_language", "explanation": "An emotional adjective that tells the reader how to feel.", "alternative": "violent / harsh", "voice": "narrator", "speaker": null, "rule": "lexicon:brutal"}]
+    0
+    """
+    from .loaded import find_loaded
+
+    path = args.files[0]
+    try:
+        raw = read_text_file(path)
+        matches = find_loaded(raw)
+    except KitError as err:
+        print(f"medialit loaded: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False))
+        return 0
+    if not matches:
+        print(f"No loaded language found in {path}.")
+        return 0
+    print(f"{len(matches)} highlights in {path}:")
+    for m in matches:
+        who = "narrator" if m.voice == "narrator" else f"quote ({m.speaker or 'speaker unknown'})"
+        line = raw.count("\n", 0, m.start) + 1
+        alt = f" | instead: {m.alternative}" if m.alternative else ""
+        print(f"  line {line:>3}  {m.text!r}  [{m.category}, {who}, {m.rule}]{alt}")
+    return 0
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) -> str:
+    """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints)."""
+    outlets = outlets or {}
+    label = {f: f"[{i}] {f}" + (f" ({outlets[f]})" if outlets.get(f) else "") for i, f in enumerate(result.files, 1)}
+    short = {f: f"[{i}]" for i, f in enumerate(result.files, 1)}
+    lines = ["Files:"] + [f"  {label[f]}" for f in result.files] + [""]
+    quotes = [p for p in result.aligned if not p.paraphrase]
+    paras = [p for p in result.aligned if p.paraphrase]
+    lines.append(f"Aligned quotes: {len(quotes)} pair(s)")
+    for n, p in enumerate(quotes, 1):
+        who = {True: "same speaker", False: "DIFFERENT SPEAKERS", None: "speaker unknown on one side"}[p.same_speaker]
+        lines.append(f"  ({n}) similarity {p.similarity:.2f}, {who}")
+        lines.append(f"      {short[p.a.file]} {p.a.speaker or 'unknown'}: “{_short(p.a.text)}”")
+        lines.append(f"      {short[p.b.file]} {p.b.speaker or 'unknown'}: “{_short(p.b.text)}”")
+        changes = [d for d in p.diff if d.op != "equal"]
+        for d in changes[:4]:
+            if d.op == "delete":
+                lines.append(f"      - cut by {short[p.b.file]}: {_short(d.a, 70)}")
+            elif d.op == "insert":
+                lines.append(f"      + added by {short[p.b.file]}: {_short(d.b, 70)}")
+            else:
+                lines.append(f"      ~ changed: {_short(d.a, 34)} -> {_short(d.b, 34)}")
+        if len(changes) > 4:
+            lines.append(f"      ... and {len(changes) - 4} more change(s)")
+    lines.append("")
+    lines.append(f"Paraphrases (a quote reported without quotation marks elsewhere): {len(paras)}")
+    for p in paras:
+        lines.append(f"  quote {short[p.a.file]} {p.a.speaker or 'unknown'}: “{_short(p.a.text)}”")
+        lines.append(f"  told  {short[p.b.file]} {p.b.speaker or 'unknown'}: {_short(p.b.text)}")
+        lines.append(f"        shared words: {', '.join(p.shared)}")
+    lines.append("")
+    head = "  ".join(short[f] for f in result.files)
+    for title, table in (("Coverage of key facts (0 = left out)", result.coverage_table(kind="fact")),
+                         ("Framing: word choices", result.framing_table())):
+        lines.append(f"{title}:")
+        width = max((len(k) for k in table), default=10)
+        lines.append(f"  {'':{width}}  {head}")
+        for item, row in table.items():
+            lines.append(f"  {item:{width}}  " + "  ".join(f"{row[f]:>{len(short[f])}}" for f in result.files))
+        lines.append("")
+    ents = result.coverage_table(kind="entity")
+    shared = [k for k, row in ents.items() if all(row.values())]
+    lines.append(f"People, organisations and places named by every file: {', '.join(shared) or 'none'}")
+    return "\n".join(lines)
+
+
+def compare_command(args) -> int:
+    """``medialit compare [--json] FILE FILE [FILE...]``: returns the exit code."""
+    from .compare import compare
+
+    files = list(getattr(args, "files", []) or [])
+    if len(files) < 2:
+        print("medialit compare needs at least two files, e.g. medialit compare a.txt b.txt", file=sys.stderr)
+        return 2
+    articles = []
+    corpus = load_corpus(warn=False)  # once, for the data cards of any corpus files among them
+    for f in files:
+        try:
+            articles.append(load_article_file(f, corpus=corpus))
+        except KitError as err:
+            print(f"medialit compare: {err}", file=sys.stderr)
+            return 2
+        except OSError as err:
+            print(f"medialit compare: cannot read {f}: {err.strerror or err}. Fix: check the path.", file=sys.stderr)
+            return 2
+    try:
+        result = compare(articles, names=files)
+    except KitError as err:
+        print(f"medialit compare: {err}", file=sys.stderr)
+        return 2
+    if getattr(args, "json", False):
+        print(result.to_json())
+    else:
+        outlets = {f: _outlet(a) for f, a in zip(files, articles)}
+        print(report_text(result, outlets=outlets))
+    return 0
+
+
+def _outlet(article) -> str:
+    """The outlet as the data card gives it, or "unknown" plus the article id (never a guess)."""
+    outlet = getattr(getattr(article, "card", None), "outlet", "unknown") or "unknown"
+    return outlet if outlet != "unknown" else f"unknown outlet, {article.id}"
 
 
 def _build_lessons(args) -> int:
@@ -82,17 +247,15 @@ def _build_lessons(args) -> int:
 
 COMMANDS = {
     "check": _check,
-    "quotes": _feature("quotes"),
-    "loaded": _feature("loaded"),
-    "compare": _feature("compare"),
+    "quotes": quotes_command,
+    "loaded": loaded_command,
+    "compare": compare_command,
     "build-lessons": _build_lessons,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from . import nlp
-
     args = _parser().parse_args(argv)
     nlp.set_notice_stream(sys.stderr)  # keep standard output clean for --json
     try:

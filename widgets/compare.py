@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -49,6 +48,8 @@ from .coverage import (
 )
 from .errors import KitError
 from .framing import FramingHit, FramingTerm, find_framing, framing_table, load_framing
+from .quotes import find_quotes
+from .speakers import load_speakers
 
 #: Reporting verbs that make a sentence reported speech (a candidate paraphrase).
 SPEECH_VERBS = (
@@ -143,8 +144,6 @@ def quote_sides(article, *, name: str | None = None, quotes=None) -> list[QuoteS
     >>> [q.text for q in quote_sides(article_from_text('Kirby said: “That is malarkey.”', id="t"))]
     ['That is malarkey.']
     """
-    from .quotes import find_quotes
-
     name = name or article.id
     quotes = find_quotes(article) if quotes is None else quotes
     return [QuoteSide(name, q.start, q.end, q.text, q.speaker) for q in quotes if article.in_body(q.start, q.end)]
@@ -161,8 +160,6 @@ def reported_speech(article, *, name: str | None = None, quotes=None, sentences:
     >>> [(s.text, s.speaker) for s in r]
     [('Blinken said China should face accountability for it.', 'Antony Blinken')]
     """
-    from .quotes import find_quotes
-
     name = name or article.id
     raw = article.raw
     quotes = find_quotes(article) if quotes is None else quotes
@@ -196,8 +193,6 @@ def reported_speech(article, *, name: str | None = None, quotes=None, sentences:
 def _speaker_near(text: str, verb_at: int) -> str | None:
     """The speaker-table name mentioned nearest before ``verb_at`` (else just after it)."""
     try:
-        from .speakers import load_speakers
-
         table = load_speakers()
     except Exception:  # noqa: BLE001 - no table: speakers stay unknown
         return None
@@ -260,8 +255,6 @@ def compare(
     if len(articles) < 2:
         raise KitError(f"compare() needs at least two articles; it got {len(articles)}.",
                        fix='Pass a list, e.g. compare([corpus["xi-invites-putin"], corpus["xi-meets-lukashenko"]]).')
-    from .quotes import find_quotes
-
     files = _names(articles, names)
     facts = tuple(load_facts() if facts is None else facts)
     terms = tuple(load_framing() if terms is None else terms)
@@ -287,96 +280,4 @@ def compare(
     return Comparison(files, tuple(aligned), tuple(cov), tuple(fr), facts, terms)
 
 
-# --------------------------------------------------------------------------------------------------
-# Command line
-# --------------------------------------------------------------------------------------------------
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def report_text(result: Comparison, *, outlets: dict[str, str] | None = None) -> str:
-    """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints)."""
-    outlets = outlets or {}
-    label = {f: f"[{i}] {f}" + (f" ({outlets[f]})" if outlets.get(f) else "") for i, f in enumerate(result.files, 1)}
-    short = {f: f"[{i}]" for i, f in enumerate(result.files, 1)}
-    lines = ["Files:"] + [f"  {label[f]}" for f in result.files] + [""]
-    quotes = [p for p in result.aligned if not p.paraphrase]
-    paras = [p for p in result.aligned if p.paraphrase]
-    lines.append(f"Aligned quotes: {len(quotes)} pair(s)")
-    for n, p in enumerate(quotes, 1):
-        who = {True: "same speaker", False: "DIFFERENT SPEAKERS", None: "speaker unknown on one side"}[p.same_speaker]
-        lines.append(f"  ({n}) similarity {p.similarity:.2f}, {who}")
-        lines.append(f"      {short[p.a.file]} {p.a.speaker or 'unknown'}: “{_short(p.a.text)}”")
-        lines.append(f"      {short[p.b.file]} {p.b.speaker or 'unknown'}: “{_short(p.b.text)}”")
-        changes = [d for d in p.diff if d.op != "equal"]
-        for d in changes[:4]:
-            if d.op == "delete":
-                lines.append(f"      - cut by {short[p.b.file]}: {_short(d.a, 70)}")
-            elif d.op == "insert":
-                lines.append(f"      + added by {short[p.b.file]}: {_short(d.b, 70)}")
-            else:
-                lines.append(f"      ~ changed: {_short(d.a, 34)} -> {_short(d.b, 34)}")
-        if len(changes) > 4:
-            lines.append(f"      ... and {len(changes) - 4} more change(s)")
-    lines.append("")
-    lines.append(f"Paraphrases (a quote reported without quotation marks elsewhere): {len(paras)}")
-    for p in paras:
-        lines.append(f"  quote {short[p.a.file]} {p.a.speaker or 'unknown'}: “{_short(p.a.text)}”")
-        lines.append(f"  told  {short[p.b.file]} {p.b.speaker or 'unknown'}: {_short(p.b.text)}")
-        lines.append(f"        shared words: {', '.join(p.shared)}")
-    lines.append("")
-    head = "  ".join(short[f] for f in result.files)
-    for title, table in (("Coverage of key facts (0 = left out)", result.coverage_table(kind="fact")),
-                         ("Framing: word choices", result.framing_table())):
-        lines.append(f"{title}:")
-        width = max((len(k) for k in table), default=10)
-        lines.append(f"  {'':{width}}  {head}")
-        for item, row in table.items():
-            lines.append(f"  {item:{width}}  " + "  ".join(f"{row[f]:>{len(short[f])}}" for f in result.files))
-        lines.append("")
-    ents = result.coverage_table(kind="entity")
-    shared = [k for k, row in ents.items() if all(row.values())]
-    lines.append(f"People, organisations and places named by every file: {', '.join(shared) or 'none'}")
-    return "\n".join(lines)
-
-
-def command(args) -> int:
-    """``medialit compare [--json] FILE FILE [FILE...]``: returns the exit code."""
-    from .corpus import load_article_file, load_corpus
-
-    files = list(getattr(args, "files", []) or [])
-    if len(files) < 2:
-        print("medialit compare needs at least two files, e.g. medialit compare a.txt b.txt", file=sys.stderr)
-        return 2
-    articles = []
-    corpus = load_corpus(warn=False)  # once, for the data cards of any corpus files among them
-    for f in files:
-        try:
-            articles.append(load_article_file(f, corpus=corpus))
-        except KitError as err:
-            print(f"medialit compare: {err}", file=sys.stderr)
-            return 2
-        except OSError as err:
-            print(f"medialit compare: cannot read {f}: {err.strerror or err}. Fix: check the path.", file=sys.stderr)
-            return 2
-    try:
-        result = compare(articles, names=files)
-    except KitError as err:
-        print(f"medialit compare: {err}", file=sys.stderr)
-        return 2
-    if getattr(args, "json", False):
-        print(result.to_json())
-    else:
-        outlets = {f: _outlet(a) for f, a in zip(files, articles)}
-        print(report_text(result, outlets=outlets))
-    return 0
-
-
-def _outlet(article) -> str:
-    """The outlet as the data card gives it, or "unknown" plus the article id (never a guess)."""
-    outlet = getattr(getattr(article, "card", None), "outlet", "unknown") or "unknown"
-    return outlet if outlet != "unknown" else f"unknown outlet, {article.id}"
-
-
-__all__ = ["Comparison", "SPEECH_VERBS", "command", "compare", "quote_sides", "report_text", "reported_speech"]
+__all__ = ["Comparison", "SPEECH_VERBS", "compare", "quote_sides", "reported_speech"]

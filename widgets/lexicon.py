@@ -51,6 +51,8 @@ CATEGORIES: dict[str, str] = {
     "black_and_white": "pretending there are only two options, or only one, when there are more",
     "thought_terminating_cliche": "a stock phrase that ends the discussion instead of answering the question",
 }
+#: Whose voice a highlight is in: the outlet's own words, or inside quotation marks (see :mod:`widgets.loaded`).
+VOICES = ("narrator", "quote")
 
 #: How a row is matched.
 MATCH_KINDS = ("lemma", "phrase", "pattern")
@@ -280,6 +282,7 @@ __all__ = [
     "LexiconEntry",
     "LexiconError",
     "MATCH_KINDS",
+    "VOICES",
     "check_category",
     "default_lexicon_path",
     "load_lexicon",
