@@ -108,6 +108,27 @@ def _charts(article: Article, corpus: Corpus) -> list[tuple[str, str]]:
     return out
 
 
+#: Where exports go when no path is given (next to the notebook).
+EXPORT_FOLDER = "exports"
+
+
+def _default_export_path(article: Article) -> Path:
+    """``exports/<id>.html``, refusing any id that would put the file anywhere else (ids are checked where
+    they enter the kit; this is the second line of defence, for an Article made by hand)."""
+    from .corpus import id_problem
+    from .errors import KitError
+
+    folder = Path(EXPORT_FOLDER)
+    path = folder / f"{article.id}.html"
+    problem = id_problem(article.id)
+    if problem or path.resolve().parent != folder.resolve():
+        raise KitError(f'Cannot export an article with the id "{article.id}": {problem or "it names another folder"}. '
+                       "Nothing was written.",
+                       fix=f'Give a path, e.g. export_html(article, "{EXPORT_FOLDER}/my-report.html"), or load the '
+                           "article with a safe id (letters, digits and hyphens).")
+    return path
+
+
 def export_html(
     article: Article,
     path: str | Path | None = None,
@@ -120,7 +141,8 @@ def export_html(
 
     Args:
         article: the article to export (from the corpus, or made with ``article_from_text``).
-        path: the file to write (default: ``exports/<article id>.html`` next to the notebook).
+        path: the file to write (default: ``exports/<article id>.html`` next to the notebook; an id that
+            would write anywhere else is refused).
         report: the student's own short report (plain text), shown at the top.
         corpus: the articles to compare with in the charts (default: the kit's corpus).
         charts: include the comparison charts (SVG images).
@@ -134,7 +156,7 @@ def export_html(
         report = ""
     elif not isinstance(report, str):
         report = str(report)
-    path = Path(path) if path is not None else Path("exports") / f"{article.id}.html"
+    path = Path(path) if path is not None else _default_export_path(article)
     path.parent.mkdir(parents=True, exist_ok=True)
     figures = _charts(article, corpus if corpus is not None else load_corpus(warn=False)) if charts else []
     card = table_html(["field", "value"], [("id", article.id), *article.card.rows()])
@@ -164,4 +186,4 @@ def export_html(
     return ExportResult(path=path, size_bytes=len(html.encode("utf-8")), charts=len(figures))
 
 
-__all__ = ["ExportResult", "chart_svg", "export_html"]
+__all__ = ["EXPORT_FOLDER", "ExportResult", "chart_svg", "export_html"]

@@ -402,6 +402,7 @@ def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyI
     ('loaded_language', 'quote', True)
     """
     from .corpus import load_corpus
+    from .csvtools import record_line
 
     path = Path(path) if path is not None else default_key_path()
     corpus = corpus if corpus is not None else load_corpus(warn=False)
@@ -410,7 +411,9 @@ def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyI
     except OSError:
         raise MetadataError(f"There is no answer key at {path}.", fix="Check the path.") from None
     problems, items = [], []
-    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        line = record_line(reader, row)  # the line a text editor shows, blank rows included
         row = {k: (v or "").strip() for k, v in row.items() if k}
         if not any(row.values()):
             continue
