@@ -120,8 +120,8 @@ class ArticleCard:
 class Article:
     """One article: its id, the exact text of its file, and its data card.
 
-    ``raw`` is the file's text exactly as ``open(path, encoding="utf-8").read()`` gives it; every offset
-    the kit reports points into it. ``body_start``/``body_end`` mark the article proper inside ``raw``
+    ``raw`` is the file's text exactly as ``open(path, encoding="utf-8-sig").read()`` gives it (a leading
+    byte-order mark dropped, line ends as ``\\n``); every offset the kit reports points into it. ``body_start``/``body_end`` mark the article proper inside ``raw``
     (without site navigation at the top or unrelated teasers at the bottom).
 
     >>> a = article_from_text("Blinken said: “We will see.” Related Articles ...",
