@@ -436,3 +436,20 @@ def test_one_warning_is_one_warning_not_one_warnings(tmp_path):
 def test_one_field_is_singular(tmp_path):
     data = make_data(tmp_path, {"a.txt": A}, HEADER + "a\n")
     assert "This row has 1 field but the header has 6" in problems(check_data_dir(data))[0]
+
+
+def test_counts_of_one_are_singular_in_reprs_exports_and_messages(tmp_path):
+    from widgets.compare import compare
+    from widgets.export import export_html
+    from widgets.lexicon import parse_lexicon
+    from widgets.speakers import speakers_from_rows
+
+    assert repr(speakers_from_rows([{"name": "A"}])) == "SpeakerTable(1 speaker, from speaker table)"
+    assert repr(parse_lexicon("term,match,category\nthug,lemma,name_calling\n")) == "Lexicon(1 entry)"
+    one = article_from_text("Kirby said: “We are watching closely.” It was a brutal plan.", id="one")
+    two = article_from_text("Blinken said “no”.", id="two")
+    with pytest.raises(KitError, match=r"compare\(\) got 2 articles but 1 name\."):
+        compare([one, two], names=["a"])
+    html = export_html(one, tmp_path / "one.html", charts=False).path.read_text(encoding="utf-8")
+    assert "<p>1 quotation in the article body.</p>" in html
+    assert "<p>1 highlight in the article body.</p>" in html

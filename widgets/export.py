@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .corpus import Article, Corpus, load_corpus
 from .htmltools import STYLE, escape, legend_html, render_highlights, table_html
+from .wording import plural
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -46,7 +47,7 @@ class ExportResult:
     charts: int
 
     def __repr__(self) -> str:
-        return (f"Saved {self.path} ({self.size_bytes / 1024:.0f} KB, {self.charts} charts). "
+        return (f"Saved {self.path} ({self.size_bytes / 1024:.0f} KB, {plural(self.charts, 'chart')}). "
                 "Download it (right-click in the file browser > Download) and open it in any browser.")
 
 
@@ -75,7 +76,7 @@ def _quotes_section(article: Article) -> str:
     speakers = sorted({q.speaker for q in quotes if q.speaker})
     text = render_highlights(article.body, quote_highlights(quotes, speakers=speakers), base_offset=article.body_start,
                              include_style=False)
-    return (f"<h2>Who is quoted</h2><p>{len(quotes)} quotations in the article body.</p>"
+    return (f"<h2>Who is quoted</h2><p>{plural(len(quotes), 'quotation')} in the article body.</p>"
             + quotes_table_html(quotes, load_speakers(), article) + text)
 
 
@@ -90,7 +91,7 @@ def _loaded_section(article: Article) -> str:
              m.explanation, m.alternative or "") for m in matches]
     text = render_highlights(article.body, [match_highlight(m, i) for i, m in enumerate(matches)],
                              base_offset=article.body_start, include_style=False)
-    return (f"<h2>Loaded language</h2><p>{len(matches)} highlights in the article body.</p>{legend}"
+    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in the article body.</p>{legend}"
             + table_html(["words", "technique", "whose voice", "why", "a neutral alternative"], rows) + text)
 
 

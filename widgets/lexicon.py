@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import MetadataError
+from .wording import plural
 
 #: The categories (a propaganda-technique taxonomy used in news research), in plain words.
 CATEGORIES: dict[str, str] = {
@@ -122,7 +123,7 @@ class Lexicon:
 
     def __repr__(self) -> str:
         where = f" from {self.path.name}" if self.path else ""
-        return f"Lexicon({len(self.entries)} entries{where})"
+        return f"Lexicon({plural(len(self.entries), 'entry', 'entries')}{where})"
 
 
 def check_category(category: str) -> str:

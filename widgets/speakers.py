@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import KitError
+from .wording import plural
 
 SPEAKERS_FILE = "speakers.csv"
 COLUMNS = ("name", "aliases", "type", "role", "affiliation", "side")
@@ -117,7 +118,7 @@ class SpeakerTable:
         return len(self.speakers)
 
     def __repr__(self) -> str:
-        return f"SpeakerTable({len(self)} speakers{', from ' + self.source if self.source else ''})"
+        return f"SpeakerTable({plural(len(self), 'speaker')}{', from ' + self.source if self.source else ''})"
 
     @property
     def names(self) -> tuple[str, ...]:
