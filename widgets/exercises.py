@@ -496,7 +496,7 @@ def add_exercise(
     if model_answer:
         ex["model_answer"] = _encode(model_answer)
     path = answers_dir / f"{lesson}.json"
-    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"lesson": lesson, "exercises": {}}
+    data = json.loads(path.read_text(encoding="utf-8-sig")) if path.exists() else {"lesson": lesson, "exercises": {}}
     data["exercises"][exercise_id] = ex
     data["exercises"] = dict(sorted(data["exercises"].items(), key=lambda kv: [int(p) if p.isdigit() else p for p in kv[0].split(".")]))
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
