@@ -57,3 +57,14 @@ def test_a_million_item_answer_is_refused_at_once_and_not_kept():
 def test_one_word_is_one_word():
     assert "(1 word)" in str(note("report", "Short."))
     assert "(1 word)" in check("2.7", "Disagree.").message
+
+
+def test_answer_files_saved_with_a_byte_order_mark_are_read(tmp_path):
+    """A teacher's editor may add a byte-order mark to widgets/answers/NN.json (issue 13 item 7)."""
+    from widgets.exercises import add_exercise, load_exercises
+
+    path = tmp_path / "09.json"
+    path.write_bytes(b'\xef\xbb\xbf{"lesson": "09", "exercises": {"9.1": {"kind": "free"}}}\n')
+    assert "9.1" in load_exercises(tmp_path)
+    add_exercise("09", "9.2", kind="text", answers=["yes"], answers_dir=tmp_path)
+    assert set(load_exercises(tmp_path)) == {"9.1", "9.2"}
