@@ -71,10 +71,10 @@ def test_missing_file_and_folder(tmp_path):
     assert str(info.value) == f"{tmp_path}: This is a folder, not a text file. Fix: Give the path of a .txt file."
 
 
-def test_a_byte_order_mark_is_read_and_kept_exactly(tmp_path):
+def test_a_byte_order_mark_is_dropped_as_utf_8_sig_drops_it(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffKirby said “no”.\r\n".encode("utf-8"))
-    assert read_text_file(path) == open(path, encoding="utf-8").read() == "\ufeffKirby said “no”.\n"
+    assert read_text_file(path) == open(path, encoding="utf-8-sig").read() == "Kirby said “no”.\n"
 
 
 def test_a_10_mb_article_is_read_but_parse_refuses_it_kindly(tmp_path):
@@ -178,7 +178,7 @@ METADATA_CASES = [
         "WARNING {data}/articles.csv, line 1: These columns are not used by the kit and are ignored: 'colour'. "
         "Fix: Check the spelling against: " + COLUMNS + "."]),
     ("stray quotation mark", {"a.txt": A}, HEADER + 'a,a.txt,"The "big" day",,,\n', ("a",), [
-        "ERROR {data}/articles.csv: This CSV file cannot be read (',' expected after '\"'). No data cards were "
+        "ERROR {data}/articles.csv, line 2: This CSV file cannot be read (',' expected after '\"'). No data cards were "
         "read. Fix: Check for a stray quotation mark; open the file in a spreadsheet and save it as CSV (UTF-8).",
         NO_CARD.format(data="{data}", name="a.txt")]),
     ("data cards not UTF-8", {"a.txt": A}, "id,file,title\na,a.txt,Café\n".encode("cp1252"), ("a",), [
@@ -244,7 +244,7 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
     assert result.stdout.splitlines() == [
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
-        f"Checked {data}: 1 articles load; 1 errors, 0 warnings.",
+        f"Checked {data}: 1 article loads; 1 error, 0 warnings.",
     ]
 
 

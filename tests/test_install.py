@@ -1,6 +1,7 @@
 """The README's install, requirements.txt and binder/ stay in step (.ci/run also replays Binder's steps)."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ def pins(path: Path) -> dict[str, str]:
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line or line.startswith("-e"):
+        if not line or line.startswith(("-e", "./")):  # the kit's own folders
             continue
         m = re.fullmatch(r"([A-Za-z0-9_.\-\[\]]+)==([^\s;]+)", line)
         assert m, f"{path.name}: '{line}' is not pinned with =="
@@ -34,6 +35,24 @@ def test_the_kit_itself_is_installed_editable_by_both():
     post = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
     assert "set -e" in post and "pip install --no-deps -e ." in post
     assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_the_jupyterlab_settings_are_installed_by_both():
+    assert "./jupyter-settings" in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert "pip install --no-deps ./jupyter-settings" in (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+
+
+def test_this_environment_has_the_kits_jupyterlab_settings_where_jupyterlab_reads_them():
+    """The set-up command put the news/update switches where JupyterLab 4 reads default overrides
+    (tests/browser/test_lab_settings.py checks what a student then sees)."""
+    from jupyterlab.commands import get_app_dir
+
+    shipped = ROOT / "jupyter-settings" / "overrides.d" / "medialit-kit.json"
+    installed = Path(get_app_dir()) / "settings" / "overrides.d" / "medialit-kit.json"
+    assert installed.is_file(), f"{installed} is missing. Fix: run python -m pip install -r requirements.txt again."
+    assert installed.read_bytes() == shipped.read_bytes(), f"{installed} is out of date: run the set-up command again."
+    settings = json.loads(shipped.read_text(encoding="utf-8"))["@jupyterlab/apputils-extension:notification"]
+    assert settings == {"fetchNews": "false", "checkForUpdates": False}
 
 
 def test_no_install_step_downloads_a_model_or_corpus():

@@ -57,3 +57,34 @@ def test_teacher_cells_removed_and_exercise_outputs_cleared():
     assert lesson.cells[0].outputs == [] and lesson.cells[0].metadata["tags"] == ["exercise"]
     assert lesson.cells[1].outputs  # other outputs kept
     assert len(nb.cells) == 3  # the solution notebook itself is not changed
+
+
+def _lesson_markdown(name: str) -> str:
+    path = next((ROOT / "lessons").glob(f"{name}-*.ipynb"))
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+
+
+def test_no_teacher_material_in_a_student_lesson():
+    """Teacher demos (editing data/, error messages of teacher files) live in the teacher guide or in
+    cells tagged ``teacher`` of solutions/, which build-lessons leaves out."""
+    for path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            headings = [line for line in cell.source.splitlines() if line.startswith("#")]
+            assert not any("teacher" in h.lower() for h in headings), f"{path.name}: {headings}"
+            if cell.cell_type == "code":
+                assert "LexiconError" not in cell.source and "parse_lexicon" not in cell.source, path.name
+
+
+def test_lesson_times_are_the_same_everywhere_and_optional_parts_are_marked():
+    """A reader new to the material takes about 60 minutes for lessons 02-04 (issue 13): the README, the
+    teacher guide and each lesson say so, and each lesson marks what a 45-minute class can leave out."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    for name in ("02", "03", "04"):
+        text = _lesson_markdown(name)
+        minutes = int(re.search(r"\*\*Time needed:\*\* about (\d+) minutes", text).group(1))
+        assert minutes >= 60, f"lesson {name} says {minutes} minutes"
+        assert re.search(rf"lessons/{name}-[\w-]+\.ipynb` \| [^|]+ \| {minutes} min\*? \|", readme), name
+        assert re.search(rf"\| {name} · [^|]+ \| [^|]+ \| {minutes} min \(45 without the \*Optional\* parts\) \|", guide), name
+        assert "45-minute class, leave out the parts marked **Optional**" in text
+        assert text.count("**Optional**") + text.count("*(Optional.)*") >= 2, f"lesson {name} marks nothing optional"

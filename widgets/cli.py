@@ -21,6 +21,12 @@ from typing import TYPE_CHECKING, Iterable
 from . import nlp
 from .corpus import check_data_dir, default_data_dir, load_article_file, load_corpus, read_text_file
 from .errors import KitError
+from .wording import plural
+
+#: The commands that take file names, and the options they know (anything else starting with "-" that
+#: names an existing file is a file, so ``medialit quotes -dash.txt`` works).
+_FILE_COMMANDS = ("quotes", "loaded", "compare")
+_FILE_OPTIONS = ("--json", "-h", "--help")
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Comparison
@@ -66,9 +72,10 @@ def _check(args) -> int:
         print(problem)
     errors, warnings = len(corpus.errors), len(corpus.warnings)
     if not corpus.problems:
-        print(f"Checked {data_dir}: {len(corpus)} articles: no problems found.")
+        print(f"Checked {data_dir}: {plural(len(corpus), 'article')}: no problems found.")
     else:
-        print(f"Checked {data_dir}: {len(corpus)} articles load; {errors} errors, {warnings} warnings.")
+        print(f"Checked {data_dir}: {plural(len(corpus), 'article loads', 'articles load')}; "
+              f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.")
     return 1 if errors else 0
 
 
@@ -141,7 +148,7 @@ def loaded_command(args) -> int:
     if not matches:
         print(f"No loaded language found in {path}.")
         return 0
-    print(f"{len(matches)} highlights in {path}:")
+    print(f"{plural(len(matches), 'highlight')} in {path}:")
     for m in matches:
         who = "narrator" if m.voice == "narrator" else f"quote ({m.speaker or 'speaker unknown'})"
         line = raw.count("\n", 0, m.start) + 1
@@ -254,10 +261,45 @@ COMMANDS = {
 }
 
 
+def _files_after_options(argv: list[str]) -> list[str]:
+    """Put ``--`` before file names that start with a dash, so argparse does not take them for options.
+
+    >>> _files_after_options(["quotes", "--json", "a.txt"])
+    ['quotes', '--json', 'a.txt']
+    >>> _files_after_options(["quotes", "--jsn", "a.txt"])   # a mistyped option stays one (argparse says so)
+    ['quotes', '--jsn', 'a.txt']
+    """
+    if not argv or argv[0] not in _FILE_COMMANDS or "--" in argv:
+        return argv
+    rest = argv[1:]
+    if not any(a.startswith("-") and a not in _FILE_OPTIONS and Path(a).is_file() for a in rest):
+        return argv
+    def is_option(arg: str) -> bool:
+        return arg in _FILE_OPTIONS or (arg.startswith("-") and not Path(arg).is_file())
+
+    return [argv[0], *[a for a in rest if is_option(a)], "--", *[a for a in rest if not is_option(a)]]
+
+
+def _language_notices(files: list[str]) -> None:
+    """One line on standard error for each file that does not look like English (the rules are English)."""
+    from .corpus import read_text_file
+    from .language import not_english_message
+
+    for name in files:
+        try:
+            message = not_english_message(read_text_file(name))
+        except (KitError, OSError):
+            continue  # the command itself says what is wrong with the file
+        if message:
+            print(f"medialit: {name}: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_files_after_options(list(sys.argv[1:] if argv is None else argv)))
     nlp.set_notice_stream(sys.stderr)  # keep standard output clean for --json
+    if args.command in _FILE_COMMANDS:
+        _language_notices(args.files)
     try:
         return COMMANDS[args.command](args)
     except KitError as err:

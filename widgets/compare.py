@@ -50,6 +50,7 @@ from .errors import KitError
 from .framing import FramingHit, FramingTerm, find_framing, framing_table, load_framing
 from .quotes import find_quotes
 from .speakers import load_speakers
+from .wording import plural
 
 #: Reporting verbs that make a sentence reported speech (a candidate paraphrase).
 SPEECH_VERBS = (
@@ -221,7 +222,7 @@ def _names(articles: Sequence, names: Sequence[str] | None) -> tuple[str, ...]:
         names = [a.id for a in articles]
     names = tuple(names)
     if len(names) != len(articles):
-        raise KitError(f"compare() got {len(articles)} articles but {len(names)} names.",
+        raise KitError(f"compare() got {plural(len(articles), 'article')} but {plural(len(names), 'name')}.",
                        fix="Give one name per article, or leave names out to use the article ids.")
     if len(set(names)) != len(names):
         dupes = sorted({n for n in names if names.count(n) > 1})

@@ -14,17 +14,23 @@ True
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
+import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import ArticleError, KitError, MetadataError
 from .htmltools import escape
+from .language import NOT_ENGLISH_FIX, not_english_message
 from .nlp import MAX_CHARACTERS
+from .wording import plural
 
 UNKNOWN = "unknown"
 DATA_DIR_ENV_VAR = "MEDIALIT_DATA"
@@ -114,8 +120,8 @@ class ArticleCard:
 class Article:
     """One article: its id, the exact text of its file, and its data card.
 
-    ``raw`` is the file's text exactly as ``open(path, encoding="utf-8").read()`` gives it; every offset
-    the kit reports points into it. ``body_start``/``body_end`` mark the article proper inside ``raw``
+    ``raw`` is the file's text exactly as ``open(path, encoding="utf-8-sig").read()`` gives it (a leading
+    byte-order mark dropped, line ends as ``\\n``); every offset the kit reports points into it. ``body_start``/``body_end`` mark the article proper inside ``raw``
     (without site navigation at the top or unrelated teasers at the bottom).
 
     >>> a = article_from_text("Blinken said: “We will see.” Related Articles ...",
@@ -188,6 +194,68 @@ class Problem:
         return f"{text} Fix: {self.fix}" if self.fix else text
 
 
+# --------------------------------------------------------------------------------------------------
+# Article ids: they name export files and end up in spreadsheets, so only safe ones are accepted
+# --------------------------------------------------------------------------------------------------
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+#: The longest id the kit accepts (it becomes a file name).
+MAX_ID_LENGTH = 80
+_FORMULA_STARTS = "=+-@"
+_WINDOWS_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def id_problem(article_id: str) -> str:
+    """What is wrong with ``article_id`` as an article id, or '' if it is safe.
+
+    A safe id is at most 80 letters (a-z, A-Z), digits, hyphens, underscores and dots, starting with a
+    letter or digit. It names the file an export is saved to, so it cannot climb out of a folder (``../x``),
+    and it cannot start with ``= + - @`` (a spreadsheet would run it as a formula).
+
+    >>> id_problem("xi-invites-putin")
+    ''
+    >>> id_problem("../../etc/x")
+    'it starts with "."; an id must start with a letter or a digit'
+    >>> id_problem('=HYPERLINK("http://x.example","click")')
+    'it starts with "=", so a spreadsheet would run it as a formula'
+    """
+    if not isinstance(article_id, str):
+        return f"it is {type(article_id).__name__}, not text"
+    if not article_id:
+        return "it is empty"
+    if article_id[0] in _FORMULA_STARTS:
+        return f'it starts with "{article_id[0]}", so a spreadsheet would run it as a formula'
+    if not article_id[0].isascii() or not article_id[0].isalnum():
+        return f'it starts with "{article_id[0]}"; an id must start with a letter or a digit'
+    if not _SAFE_ID.fullmatch(article_id):
+        bad = next(ch for ch in article_id if not (ch.isascii() and (ch.isalnum() or ch in "_.-")))
+        shown = {" ": "a space", "/": '"/"', "\\": '"\\"'}.get(bad, f'"{bad}"' if bad.isprintable() else f"U+{ord(bad):04X}")
+        return f"it contains {shown}; use only letters, digits, hyphens (-), underscores (_) and dots (.)"
+    if len(article_id) > MAX_ID_LENGTH:
+        return f"it is {len(article_id)} characters long; the limit is {MAX_ID_LENGTH}"
+    if article_id.split(".")[0].lower() in _WINDOWS_NAMES:
+        return f'"{article_id}" is a name Windows keeps for a device, not a file'
+    return ""
+
+
+def safe_id(text: str) -> str:
+    """A safe article id made from ``text`` (e.g. a file name): lower case, letters, digits and hyphens.
+
+    Returns '' if ``text`` has no letters or digits to make one from.
+
+    >>> safe_id("My Article (BBC, 2023)"), safe_id("=cmd|' /C calc'!A0"), safe_id("Über uns"), safe_id("...")
+    ('my-article-bbc-2023', 'cmd-c-calc-a0', 'uber-uns', '')
+    """
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    if slug.split(".")[0] in _WINDOWS_NAMES:
+        slug = f"{slug}-article"
+    return slug
+
+
+def _suggest_id(article_id: str, filename: str = "") -> str:
+    return safe_id(article_id) or safe_id(Path(filename).stem) or "my-article-1"
+
+
 class Corpus(Sequence[Article]):
     """The loaded articles, in a fixed order, and the problems found while loading them.
 
@@ -231,10 +299,10 @@ class Corpus(Sequence[Article]):
         return self._articles[key]
 
     def __repr__(self) -> str:
-        lines = [f"Corpus of {len(self)} articles:"]
+        lines = [f"Corpus of {plural(len(self), 'article')}:"]
         lines += [f"  {a.id:<28} {a.outlet}" for a in self]
         if self.problems:
-            lines.append(f"  ({len(self.problems)} problems found: see corpus.problems)")
+            lines.append(f"  ({plural(len(self.problems), 'problem')} found: see corpus.problems)")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -254,6 +322,10 @@ class CorpusWarning(UserWarning):
     """Issued once per load when some articles or data cards had problems."""
 
 
+class NotEnglishWarning(UserWarning):
+    """Issued when a text given to :func:`article_from_text` does not look like English."""
+
+
 # --------------------------------------------------------------------------------------------------
 # Reading one file
 # --------------------------------------------------------------------------------------------------
@@ -265,11 +337,14 @@ _BINARY_SIGNATURES = {
 }
 
 
-def read_text_file(path: str | os.PathLike) -> str:
-    """Read an article file as UTF-8 text, exactly as ``open(path, encoding="utf-8").read()`` would.
+def read_text_file(path: str | os.PathLike, *, inside: str | os.PathLike | None = None) -> str:
+    """Read an article (or data) file as UTF-8 text, as ``open(path, encoding="utf-8-sig").read()`` would.
 
-    Raises :class:`~widgets.errors.ArticleError` with a friendly message (naming the file, the problem
-    and the fix) for a missing, empty, binary or non-UTF-8 file.
+    A byte-order mark at the start (which some Windows editors add) is dropped, and Windows (CRLF) and old
+    Mac (CR) line ends become ``\\n``, so the same text gives the same offsets and results however it was
+    saved. Raises :class:`~widgets.errors.ArticleError` with a friendly message (naming the file, the
+    problem and the fix) for a missing, empty, binary or non-UTF-8 file. With ``inside``, a file that is
+    (or is reached through) a link to somewhere outside that folder is refused, not read.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.txt"
@@ -279,14 +354,33 @@ def read_text_file(path: str | os.PathLike) -> str:
     ... except ArticleError as err:
     ...     print(err.message)
     This file is not UTF-8 text: byte 0xe9 at line 1, column 4 (character position 3) cannot be read. It looks like Windows-1252 (reads as "Café society").
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfKirby said no.\\r\\n")
+    >>> read_text_file(p)
+    'Kirby said no.\\n'
     """
     path = Path(path)
     where = str(path)
+    if inside is not None:
+        _refuse_links_out(path, Path(inside))
     if not path.exists():
         raise ArticleError("There is no such file.", fix="Check the name and folder.", where=where)
     if path.is_dir():
         raise ArticleError("This is a folder, not a text file.", fix="Give the path of a .txt file.", where=where)
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), where=where)
+
+
+def decode_text(data: bytes, *, where: str = "") -> str:
+    """Decode the bytes of a text file as :func:`read_text_file` does (``where`` names it in messages).
+
+    >>> decode_text("\\ufeffOne.\\r\\nTwo.".encode("utf-8"))
+    'One.\\nTwo.'
+    >>> decode_text("\\u00a0 \\u00a0\\n".encode("utf-8"))
+    Traceback (most recent call last):
+    ...
+    widgets.errors.ArticleError: The file is empty (it holds only spaces or invisible characters). Fix: Paste the article text into it and save it as UTF-8 text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
     if not data.strip():
         raise ArticleError(
             "The file is empty.", fix="Paste the article text into it and save it as UTF-8 text.", where=where
@@ -313,9 +407,31 @@ def read_text_file(path: str | os.PathLike) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ArticleError(_describe_decode_error(data, err), fix=_ENCODING_FIX, where=where) from None
+        message, fix = _describe_decode_error(data, err)
+        raise ArticleError(message, fix=fix, where=where) from None
     # Decode exactly as open(..., encoding="utf-8") does, universal newlines included.
-    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text):
+        raise ArticleError(
+            "The file is empty (it holds only spaces or invisible characters).",
+            fix="Paste the article text into it and save it as UTF-8 text.", where=where,
+        )
+    return text
+
+
+def _refuse_links_out(path: Path, folder: Path) -> None:
+    """Raise if ``path`` resolves (through links) to somewhere outside ``folder``."""
+    try:
+        target = path.resolve()
+        root = folder.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        raise ArticleError("This is a link that cannot be followed (it points to itself).",
+                           fix="Delete the link and copy the real file into the folder.", where=str(path)) from None
+    if target != root and root not in target.parents:
+        raise ArticleError(
+            f"This is a link to {target}, which is outside {folder}, so it was not read.",
+            fix=f"Copy the file itself into {folder} instead of linking to it.", where=str(path),
+        )
 
 
 _ENCODING_FIX = (
@@ -324,18 +440,35 @@ _ENCODING_FIX = (
 )
 
 
-def _describe_decode_error(data: bytes, err: UnicodeDecodeError) -> str:
+def _describe_decode_error(data: bytes, err: UnicodeDecodeError) -> tuple[str, str]:
+    """What is wrong with a file that is not valid UTF-8, and the fix.
+
+    The rule: a file with at least as many valid UTF-8 characters beyond ASCII (curly quotes, accents,
+    dashes) as bytes that cannot be read is UTF-8 with a few damaged bytes, so the message says which
+    bytes and where. Only a file with fewer valid ones (typically none: a real Windows-1252 file almost
+    never contains a valid UTF-8 sequence) gets the "looks like Windows-1252" hint.
+    """
     position = err.start
     before = data[:position]
     line = before.count(b"\n") + 1
-    column = position - (before.rfind(b"\n") + 1) + 1
+    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1  # in characters
     char_position = len(before.decode("utf-8", errors="replace"))
-    message = (
-        f"This file is not UTF-8 text: byte 0x{data[position]:02x} at line {line}, column {column} "
-        f"(character position {char_position}) cannot be read."
-    )
+    where = f"byte 0x{data[position]:02x} at line {line}, column {column} (character position {char_position})"
+    decoded = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for ch in decoded if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in decoded if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+    if good and good >= bad:
+        context = " ".join(before.decode("utf-8", errors="replace")[-30:].split())
+        count = "1 byte" if bad == 1 else f"{bad:,} bytes"
+        first = "it is" if bad == 1 else "the first is"
+        message = (f"This file is UTF-8 text except for {count} that cannot be read: {first} {where}, "
+                   f'just after "{context}". The file is probably damaged there.')
+        fix = (f"Open the file in a text editor, go to line {line}, retype the damaged character (it may show as "
+               "a box or a question mark) and save the file as UTF-8. The kit never changes your file itself.")
+        return message, fix
+    message = f"This file is not UTF-8 text: {where} cannot be read."
     guess = _guess_encoding(data, position)
-    return f"{message} {guess}" if guess else message
+    return (f"{message} {guess}" if guess else message), _ENCODING_FIX
 
 
 def _guess_encoding(data: bytes, position: int) -> str:
@@ -361,41 +494,52 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
-def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, dict[str, str]]]:
+def _read_cards(cards_path: Path, problems: list[Problem], *, inside: Path) -> list[tuple[int, dict[str, str]]]:
     """Read the data-card CSV into (line number, row) pairs, recording problems instead of raising."""
     where = str(cards_path)
-    if not cards_path.read_bytes().strip():
-        problems.append(Problem("warning", where, "The data-card file is empty, so every article loads with unknown metadata.",
-                                "Add a header row: " + ",".join(CARD_COLUMNS) + ", then one row per article."))
-        return []
+    empty_fix = "Add a header row: " + ",".join(CARD_COLUMNS) + ", then one row per article."
     try:
-        text = read_text_file(cards_path)
+        text = read_text_file(cards_path, inside=inside)
     except ArticleError as err:
-        problems.append(Problem("error", where, err.message + " No data cards were read.", err.fix))
+        if err.message.startswith("The file is empty"):
+            problems.append(Problem("warning", where, "The data-card file is empty, so every article loads with "
+                                    "unknown metadata.", empty_fix))
+        else:
+            problems.append(Problem("error", where, err.message + " No data cards were read.", err.fix))
         return []
     reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[tuple[int, list[str]]] = []
     try:
-        rows = list(reader)
+        for row in reader:
+            if any(cell.strip() for cell in row):  # blank and comma-only rows are skipped, but counted
+                rows.append((record_line(reader, row), row))
     except csv.Error as err:
         problems.append(
             Problem(
                 "error",
-                where,
+                f"{where}, line {reader.line_num}",
                 f"This CSV file cannot be read ({err}). No data cards were read.",
                 "Check for a stray quotation mark; open the file in a spreadsheet and save it as CSV (UTF-8).",
             )
         )
         return []
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    header = [h.strip().lstrip("\ufeff").lower() for h in rows[0]]
+    if not rows:
+        problems.append(Problem("warning", where, "The data-card file has no header row, only blank or comma-only "
+                                "rows, so every article loads with unknown metadata.", empty_fix))
+        return []
+    header_line, header_row = rows[0]
+    header = [h.strip().lower() for h in header_row]
     missing = [c for c in REQUIRED_CARD_COLUMNS if c not in header]
     if missing:
+        semicolons = semicolon_hint(header_row, CARD_COLUMNS)
         problems.append(
             Problem(
                 "error",
-                f"{where}, line 1",
-                f"The header row has no column named {', '.join(repr(m) for m in missing)}. "
-                f"It has: {', '.join(repr(h) for h in header)}. No data cards were read.",
+                f"{where}, line {header_line}",
+                (f"{semicolons} No data cards were read." if semicolons else
+                 f"The header row has no column named {', '.join(repr(m) for m in missing)}. "
+                 f"It has: {', '.join(repr(h) for h in header)}. No data cards were read."),
+                SEMICOLON_FIX if semicolons else
                 "The first row must name the columns; these are understood: " + ", ".join(CARD_COLUMNS) + ".",
             )
         )
@@ -405,19 +549,21 @@ def _read_cards(cards_path: Path, problems: list[Problem]) -> list[tuple[int, di
         problems.append(
             Problem(
                 "warning",
-                f"{where}, line 1",
+                f"{where}, line {header_line}",
                 f"These columns are not used by the kit and are ignored: {', '.join(repr(u) for u in unknown)}.",
                 "Check the spelling against: " + ", ".join(CARD_COLUMNS) + ".",
             )
         )
     out = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if len(row) != len(header):
+            semicolons = len(row) == 1 and row[0].count(";") >= len(REQUIRED_CARD_COLUMNS) - 1
             problems.append(
                 Problem(
                     "error",
                     f"{where}, line {number}",
-                    f"This row has {len(row)} fields but the header has {len(header)}, so it was skipped.",
+                    f"This row has {plural(len(row), 'field')} but the header has {len(header)}, so it was skipped.",
+                    SEMICOLON_FIX if semicolons else
                     "A comma inside a field needs the field in double quotes; or open the file in a spreadsheet and save it as CSV.",
                 )
             )
@@ -502,7 +648,8 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
         )
         return _finish(Corpus([], problems, data_dir), warn)
 
-    files = sorted(p for p in articles_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    # Links are listed too, so that one pointing out of the data folder is reported (and refused), not ignored.
+    files = sorted(p for p in articles_dir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     for p in files:
         if p.suffix.lower() != ".txt":
             problems.append(
@@ -512,8 +659,8 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
     txt_files = {p.name: p for p in files if p.suffix.lower() == ".txt"}
 
     cards_path = data_dir / CARDS_FILE
-    rows = _read_cards(cards_path, problems) if cards_path.exists() else []
-    if not cards_path.exists():
+    rows = _read_cards(cards_path, problems, inside=data_dir) if cards_path.exists() else []
+    if not cards_path.exists() and not cards_path.is_symlink():
         problems.append(
             Problem("warning", str(cards_path), "There is no data-card file; every article loads with unknown metadata.",
                     "Create it with the header: " + ",".join(CARD_COLUMNS) + ".")
@@ -527,6 +674,12 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
         if not article_id:
             problems.append(Problem("error", where, "This row has no id, so it was skipped.",
                                     "Give every article a short id, e.g. my-article-1."))
+            continue
+        bad_id = id_problem(article_id)
+        if bad_id:
+            problems.append(Problem("error", where, f'The id "{article_id}" cannot be used: {bad_id}. This row was skipped.',
+                                    f'Change it in the id column to a short id such as "{_suggest_id(article_id, filename)}" '
+                                    "(letters, digits and hyphens; it names the file an export is saved to)."))
             continue
         if not filename:
             problems.append(Problem("error", where, f'The row for "{article_id}" names no file, so it was skipped.',
@@ -553,7 +706,20 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
                 Problem("warning", str(p), "This article has no data card, so its title, outlet and date show as unknown.",
                         f"Add a row for it to {cards_path} (only facts the text itself shows).")
             )
-            planned.append((p.stem, p, ArticleCard(), str(p)))
+            article_id = p.stem
+            bad_id = id_problem(article_id)
+            if bad_id:
+                article_id = safe_id(p.stem)
+                if not article_id:
+                    problems.append(Problem("error", str(p), f'The file name "{p.name}" cannot be used as an id ({bad_id}), '
+                                            "and has no letters or digits to make one from, so the article was skipped.",
+                                            "Rename the file, e.g. my-article.txt, or give it a row with an id in "
+                                            f"{cards_path}."))
+                    continue
+                problems.append(Problem("warning", str(p), f'The file name "{p.stem}" cannot be used as an id ({bad_id}), '
+                                        f'so the article loads with the id "{article_id}".',
+                                        f"Rename the file to {article_id}.txt, or give it a row with an id in {cards_path}."))
+            planned.append((article_id, p, ArticleCard(), str(p)))
 
     articles: list[Article] = []
     seen: dict[str, Path] = {}
@@ -565,10 +731,13 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
             )
             continue
         try:
-            raw = read_text_file(path)
+            raw = read_text_file(path, inside=data_dir)
         except ArticleError as err:
             problems.append(Problem("error", str(path), err.message + " The article was skipped.", err.fix))
             continue
+        not_english = not_english_message(raw)
+        if not_english:
+            problems.append(Problem("warning", str(path), not_english, NOT_ENGLISH_FIX))
         if len(raw) > MAX_CHARACTERS:
             problems.append(
                 Problem("warning", str(path), f"This article has {len(raw):,} characters: it can be read, but quotes, highlights "
@@ -591,7 +760,7 @@ def _finish(corpus: Corpus, warn: bool) -> Corpus:
     if warn and corpus.problems:
         n_err, n_warn = len(corpus.errors), len(corpus.warnings)
         warnings.warn(
-            f"Loaded {len(corpus)} articles; found {n_err} errors and {n_warn} warnings. "
+            f"Loaded {plural(len(corpus), 'article')}; found {plural(n_err, 'error')} and {plural(n_warn, 'warning')}. "
             "Run `medialit check` in a terminal, or look at corpus.problems, for what to fix.",
             CorpusWarning,
             stacklevel=3,
@@ -625,6 +794,15 @@ def article_from_text(
     if not isinstance(text, str):
         raise KitError(f"An article's text must be a string, not {type(text).__name__}.",
                        fix='Put the text in quotes, e.g. article_from_text("Xi said ...").')
+    bad_id = id_problem(id)
+    if bad_id:
+        raise KitError(f'The id "{id}" cannot be used: {bad_id}.',
+                       fix=f'Use a short id such as id="{_suggest_id(str(id))}" (letters, digits and hyphens; '
+                           "it names the file an export is saved to).")
+    text = text.removeprefix("\ufeff")  # a byte-order mark pasted in with the text, as read_text_file drops it
+    not_english = not_english_message(text)
+    if not_english:
+        warnings.warn(f"{not_english} Fix: {NOT_ENGLISH_FIX}", NotEnglishWarning, stacklevel=2)
     card = ArticleCard(body_starts_at=body_starts_at, body_ends_before=body_ends_before, **card_fields)
     problems: list[Problem] = []
     start, end = _body_bounds(text, card, id, problems)
@@ -646,7 +824,7 @@ def load_article_file(path: str | os.PathLike, *, corpus: Corpus | None = None) 
                 return a
     except Exception:  # noqa: BLE001 - a broken kit data folder must not stop reading a file
         pass
-    return Article(id=path.stem, raw=raw, path=path)
+    return Article(id=safe_id(path.stem) or "article", raw=raw, path=path)
 
 
 __all__ = [
@@ -654,13 +832,18 @@ __all__ = [
     "ArticleCard",
     "Corpus",
     "CorpusWarning",
+    "MAX_ID_LENGTH",
+    "NotEnglishWarning",
     "DEFECT_TYPES",
     "Problem",
     "UNKNOWN",
     "article_from_text",
     "check_data_dir",
+    "decode_text",
     "default_data_dir",
+    "id_problem",
     "load_article_file",
     "load_corpus",
     "read_text_file",
+    "safe_id",
 ]

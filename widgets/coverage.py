@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .corpus import default_data_dir
 from .errors import MetadataError
 from .nlp import as_doc, parse
@@ -110,7 +111,8 @@ def _data_path(name: str, path) -> Path:
     return default_data_dir() / name
 
 
-def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
+def _read_csv(path: Path, required: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for every row of a teacher-editable CSV file, cells stripped."""
     if not path.exists():
         raise MetadataError(f"The file {path} does not exist.",
                             fix=f"Create it with the columns {', '.join(required)} (see the kit's data/ folder).")
@@ -119,11 +121,14 @@ def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
             reader = csv.DictReader(f)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
+                semicolons = semicolon_hint(reader.fieldnames, required)
                 raise MetadataError(
+                    f"{path.name}: {semicolons}" if semicolons else
                     f"{path.name} has no column {', '.join(repr(m) for m in missing)}. "
                     f"Its columns are: {', '.join(reader.fieldnames or [])}.",
-                    fix=f"Name the first row's cells {', '.join(required)}.", where=str(path))
-            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+                    fix=SEMICOLON_FIX if semicolons else f"Name the first row's cells {', '.join(required)}.",
+                    where=str(path))
+            return [(record_line(reader, row), {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
     except UnicodeDecodeError as err:
         raise MetadataError(f"{path.name} is not saved as UTF-8 text.",
                             fix="Save it again as 'CSV UTF-8' in your spreadsheet.", where=str(path)) from err
@@ -138,7 +143,7 @@ def load_facts(path: str | os.PathLike | None = None) -> tuple[Fact, ...]:
     """
     p = _data_path(FACTS_FILE, path)
     facts = []
-    for i, row in enumerate(_read_csv(p, ("fact", "patterns")), start=2):
+    for i, row in _read_csv(p, ("fact", "patterns")):
         name, patterns = row.get("fact", ""), _split(row.get("patterns", ""))
         if not name and not patterns:
             continue
@@ -242,7 +247,7 @@ def _entity_aliases(path_text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if not path.exists():
         return out
-    for row in _read_csv(path, ("name", "aliases")):
+    for _line, row in _read_csv(path, ("name", "aliases")):
         name = row.get("name", "")
         if not name:
             continue

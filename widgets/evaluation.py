@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .corpus import default_data_dir, load_corpus
+from .csvtools import record_line
 from .errors import KitError, MetadataError
 from .lexicon import CATEGORIES, VOICES
 from .speakers import default_speakers_path
@@ -211,7 +212,9 @@ def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyI
     except OSError:
         raise MetadataError(f"There is no answer key at {path}.", fix="Check the path.") from None
     problems, items = [], []
-    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    reader = csv.DictReader(io.StringIO(text))
+    for row in reader:
+        line = record_line(reader, row)  # the line a text editor shows, blank rows included
         row = {k: (v or "").strip() for k, v in row.items() if k}
         if not any(row.values()):
             continue

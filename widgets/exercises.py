@@ -27,11 +27,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .wording import plural
+
 ANSWERS_DIR = Path(__file__).resolve().parent / "answers"
 KINDS = ("text", "number", "set", "choice", "free")
 
 _TYPE_NAMES = {str: "text (a str)", int: "a number (int)", float: "a number (float)", bool: "True/False (bool)",
-               list: "a list", tuple: "a tuple", set: "a set", dict: "a dict", type(None): "nothing (None)"}
+               list: "a list", tuple: "a tuple", set: "a set", frozenset: "a frozenset", dict: "a dict", type(None): "nothing (None)"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def load_exercises(answers_dir: Path = ANSWERS_DIR) -> dict[str, dict]:
     exercises: dict[str, dict] = {}
     for path in sorted(answers_dir.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))  # a teacher's editor may add a BOM
         except (OSError, ValueError) as err:
             print(f"Warning: could not read {path.name} ({err}); its exercises are skipped.", file=sys.stderr)
             continue
@@ -134,33 +136,88 @@ _WORK: dict[str, dict] = {}
 _NOTES: dict[str, str] = {}
 
 
+#: The most items an answer list may have: every exercise wants a few, so more is a mistake (and slow).
+MAX_ANSWER_ITEMS = 1_000
+#: The longest text answer checked (about 15,000 words): a free-text answer is a few sentences.
+MAX_ANSWER_CHARACTERS = 100_000
+
+
 def check(exercise_id: str, answer=None, *, show_model_answer: bool = False) -> Feedback:
     """Check a student's answer and return friendly feedback (never raises).
 
-    The answer is also remembered for :func:`save_work`.
+    The answer is also remembered for :func:`save_work`. An answer with more than 1,000 items, or more than
+    100,000 characters of text, is not checked (and not remembered): the feedback says so.
 
     Args:
         exercise_id: the exercise number as printed in the lesson, e.g. ``"1.2"``.
         answer: the student's answer (text, number, list of items, or a choice letter).
         show_model_answer: for free-text questions, also show the model answer.
+
+    >>> check("1.1", [str(i) for i in range(5000)])
+    🔤 Exercise 1.1 got a list of 5,000 items. No answer here needs more than 1,000, so it was not checked: put only your answer in the list.
     """
+    ex_id = _safe_text(exercise_id)
     try:
-        feedback = _check(str(exercise_id), answer, show_model_answer)
+        too_big = _too_big(ex_id, answer)
+        if too_big is not None:
+            return too_big
+        feedback = _check(ex_id, answer, show_model_answer)
     except Exception as err:  # noqa: BLE001 - a student must never see a traceback from a check
-        return Feedback(str(exercise_id), "unknown",
+        return Feedback(ex_id, "unknown",
                         f"Sorry, this answer could not be checked ({type(err).__name__}). Ask your teacher.")
     if feedback.status not in ("unknown", "unanswered"):
-        _WORK[str(exercise_id)] = {"answer": _jsonable(answer), "status": feedback.status}
+        _WORK[ex_id] = {"answer": _jsonable(answer), "status": feedback.status}
     return feedback
 
 
-def _jsonable(value):
+def _safe_text(value) -> str:
+    """``str(value)``, or a description of it when even that fails (a broken object must not stop check)."""
+    try:
+        text = str(value)
+    except Exception:  # noqa: BLE001 - any object a student made can fail here
+        return f"(a {type(value).__name__} that cannot be shown as text)"
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _too_big(ex_id: str, answer) -> Feedback | None:
+    """Feedback for an answer far too big to be one (checked before any work is done on it), else None."""
+    if isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) > MAX_ANSWER_ITEMS:
+        return Feedback(ex_id, "wrong_type",
+                        f"Exercise {ex_id} got {_type_name(answer)} of {len(answer):,} items. No answer "
+                        f"here needs more than {MAX_ANSWER_ITEMS:,}, so it was not checked: put only your answer in the list.")
+    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARACTERS:
+        return Feedback(ex_id, "wrong_type",
+                        f"Exercise {ex_id} got a text of {len(answer):,} characters. No answer here needs more than "
+                        f"{MAX_ANSWER_CHARACTERS:,}, so it was not checked: write your own answer in a few sentences.")
+    return None
+
+
+def _jsonable(value, depth: int = 0):
+    """The answer as JSON for save_work: plain values as they are, lists item by item, anything else as its repr.
+
+    Never raises: an object whose repr fails, or a list nested too deeply, is saved as a short description.
+
+    >>> class Broken:
+    ...     def __repr__(self): raise RuntimeError("no")
+    >>> _jsonable(["a", 1, Broken()])
+    ['a', 1, '(a Broken that cannot be shown as text)']
+    """
     if isinstance(value, (str, int, float, bool)) or value is None:
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            return _safe_repr(value)  # a huge number: too many digits for JSON readers (and for str())
         return value
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_jsonable(v) for v in value]
+    if isinstance(value, (list, tuple, set, frozenset)) and depth < 20:
+        items = [_jsonable(v, depth + 1) for v in list(value)[:MAX_ANSWER_ITEMS]]
         return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
-    return repr(value)
+    return _safe_repr(value)
+
+
+def _safe_repr(value) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - an object whose repr fails must not stop check or save_work
+        return f"(a {type(value).__name__} that cannot be shown as text)"
+    return text if len(text) <= 1_000 else text[:1_000] + "..."
 
 
 # --------------------------------------------------------------------------------------------------
@@ -190,7 +247,7 @@ def note(topic: str, text: str) -> Message:
     if not isinstance(text, str):
         return Message(f"A note must be text (a str), not {_type_name(text)}. Put it in quotes.")
     _NOTES[str(topic)] = text
-    return Message(f'Saved your note on "{topic}" ({len(text.split())} words). It is in the file when you run save_work().')
+    return Message(f'Saved your note on "{topic}" ({plural(len(text.split()), "word")}). It is in the file when you run save_work().')
 
 
 def work_summary() -> dict:
@@ -372,7 +429,7 @@ def _check_free(ex_id: str, ex: dict, answer, show_model_answer: bool) -> Feedba
     elif not isinstance(answer, str):
         return _wrong_type(ex_id, ex, answer, "text (a str)")
     else:
-        lines.append(f"Thank you: free-text answers are not marked by the computer ({len(answer.split())} words).")
+        lines.append(f"Thank you: free-text answers are not marked by the computer ({plural(len(answer.split()), 'word')}).")
     if rubric:
         lines.append("Check your answer against this rubric:")
         lines += [f"  - {r}" for r in rubric]
@@ -439,7 +496,7 @@ def add_exercise(
     if model_answer:
         ex["model_answer"] = _encode(model_answer)
     path = answers_dir / f"{lesson}.json"
-    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"lesson": lesson, "exercises": {}}
+    data = json.loads(path.read_text(encoding="utf-8-sig")) if path.exists() else {"lesson": lesson, "exercises": {}}
     data["exercises"][exercise_id] = ex
     data["exercises"] = dict(sorted(data["exercises"].items(), key=lambda kv: [int(p) if p.isdigit() else p for p in kv[0].split(".")]))
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .corpus import Article, Corpus, load_corpus
 from .htmltools import STYLE, escape, legend_html, render_highlights, table_html
+from .wording import plural
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -46,7 +47,7 @@ class ExportResult:
     charts: int
 
     def __repr__(self) -> str:
-        return (f"Saved {self.path} ({self.size_bytes / 1024:.0f} KB, {self.charts} charts). "
+        return (f"Saved {self.path} ({self.size_bytes / 1024:.0f} KB, {plural(self.charts, 'chart')}). "
                 "Download it (right-click in the file browser > Download) and open it in any browser.")
 
 
@@ -75,7 +76,7 @@ def _quotes_section(article: Article) -> str:
     speakers = sorted({q.speaker for q in quotes if q.speaker})
     text = render_highlights(article.body, quote_highlights(quotes, speakers=speakers), base_offset=article.body_start,
                              include_style=False)
-    return (f"<h2>Who is quoted</h2><p>{len(quotes)} quotations in the article body.</p>"
+    return (f"<h2>Who is quoted</h2><p>{plural(len(quotes), 'quotation')} in the article body.</p>"
             + quotes_table_html(quotes, load_speakers(), article) + text)
 
 
@@ -90,7 +91,7 @@ def _loaded_section(article: Article) -> str:
              m.explanation, m.alternative or "") for m in matches]
     text = render_highlights(article.body, [match_highlight(m, i) for i, m in enumerate(matches)],
                              base_offset=article.body_start, include_style=False)
-    return (f"<h2>Loaded language</h2><p>{len(matches)} highlights in the article body.</p>{legend}"
+    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in the article body.</p>{legend}"
             + table_html(["words", "technique", "whose voice", "why", "a neutral alternative"], rows) + text)
 
 
@@ -108,6 +109,27 @@ def _charts(article: Article, corpus: Corpus) -> list[tuple[str, str]]:
     return out
 
 
+#: Where exports go when no path is given (next to the notebook).
+EXPORT_FOLDER = "exports"
+
+
+def _default_export_path(article: Article) -> Path:
+    """``exports/<id>.html``, refusing any id that would put the file anywhere else (ids are checked where
+    they enter the kit; this is the second line of defence, for an Article made by hand)."""
+    from .corpus import id_problem
+    from .errors import KitError
+
+    folder = Path(EXPORT_FOLDER)
+    path = folder / f"{article.id}.html"
+    problem = id_problem(article.id)
+    if problem or path.resolve().parent != folder.resolve():
+        raise KitError(f'Cannot export an article with the id "{article.id}": {problem or "it names another folder"}. '
+                       "Nothing was written.",
+                       fix=f'Give a path, e.g. export_html(article, "{EXPORT_FOLDER}/my-report.html"), or load the '
+                           "article with a safe id (letters, digits and hyphens).")
+    return path
+
+
 def export_html(
     article: Article,
     path: str | Path | None = None,
@@ -120,7 +142,8 @@ def export_html(
 
     Args:
         article: the article to export (from the corpus, or made with ``article_from_text``).
-        path: the file to write (default: ``exports/<article id>.html`` next to the notebook).
+        path: the file to write (default: ``exports/<article id>.html`` next to the notebook; an id that
+            would write anywhere else is refused).
         report: the student's own short report (plain text), shown at the top.
         corpus: the articles to compare with in the charts (default: the kit's corpus).
         charts: include the comparison charts (SVG images).
@@ -134,7 +157,7 @@ def export_html(
         report = ""
     elif not isinstance(report, str):
         report = str(report)
-    path = Path(path) if path is not None else Path("exports") / f"{article.id}.html"
+    path = Path(path) if path is not None else _default_export_path(article)
     path.parent.mkdir(parents=True, exist_ok=True)
     figures = _charts(article, corpus if corpus is not None else load_corpus(warn=False)) if charts else []
     card = table_html(["field", "value"], [("id", article.id), *article.card.rows()])
@@ -164,4 +187,4 @@ def export_html(
     return ExportResult(path=path, size_bytes=len(html.encode("utf-8")), charts=len(figures))
 
 
-__all__ = ["ExportResult", "chart_svg", "export_html"]
+__all__ = ["EXPORT_FOLDER", "ExportResult", "chart_svg", "export_html"]

@@ -77,7 +77,7 @@ def load_framing(path: str | os.PathLike | None = None) -> tuple[FramingTerm, ..
     """
     p = _data_path(FRAMING_FILE, path)
     terms = []
-    for i, row in enumerate(_read_csv(p, ("group", "term", "patterns")), start=2):
+    for i, row in _read_csv(p, ("group", "term", "patterns")):
         if not any(row.values()):
             continue
         where = f"{p.name}, row {i}"

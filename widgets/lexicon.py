@@ -34,8 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import default_data_dir
+from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import MetadataError
 from .nlp import load_pipeline
+from .wording import plural
 
 #: The categories (a propaganda-technique taxonomy used in news research), in plain words.
 CATEGORIES: dict[str, str] = {
@@ -125,7 +127,7 @@ class Lexicon:
 
     def __repr__(self) -> str:
         where = f" from {self.path.name}" if self.path else ""
-        return f"Lexicon({len(self.entries)} entries{where})"
+        return f"Lexicon({plural(len(self.entries), 'entry', 'entries')}{where})"
 
 
 def check_category(category: str) -> str:
@@ -197,13 +199,17 @@ def parse_lexicon(text: str, *, path: str | os.PathLike | None = None) -> Lexico
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
+        semicolons = semicolon_hint(reader.fieldnames, COLUMNS)
         raise LexiconError(
+            semicolons or
             f"The lexicon has no column {', '.join(repr(m) for m in missing)} (its columns are: {', '.join(header) or 'none'}).",
-            fix=f"The first line must name the columns: {','.join(COLUMNS)}.", where=where)
+            fix=SEMICOLON_FIX if semicolons else f"The first line must name the columns: {','.join(COLUMNS)}.",
+            where=where)
     problems: list[str] = []
     entries: list[LexiconEntry] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, row in enumerate(reader, start=2):
+    for row in reader:
+        number = record_line(reader, row)
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
         if not any(row.values()):
             continue

@@ -29,9 +29,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
+from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import KitError
+from .wording import plural
 
 SPEAKERS_FILE = "speakers.csv"
 COLUMNS = ("name", "aliases", "type", "role", "affiliation", "side")
@@ -116,7 +118,7 @@ class SpeakerTable:
         return len(self.speakers)
 
     def __repr__(self) -> str:
-        return f"SpeakerTable({len(self)} speakers{', from ' + self.source if self.source else ''})"
+        return f"SpeakerTable({plural(len(self), 'speaker')}{', from ' + self.source if self.source else ''})"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -154,11 +156,13 @@ class SpeakerTable:
         return speaker.side if speaker else NOT_IN_TABLE
 
 
-def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speaker table") -> SpeakerTable:
+def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speaker table",
+                       lines: Sequence[int] | None = None) -> SpeakerTable:
     """Build and check a speaker table from dict rows (as ``csv.DictReader`` gives them).
 
     Raises :class:`widgets.errors.KitError` naming the row and the fix for an unknown column, an empty
-    name, an unknown type or an alias used by two speakers.
+    name, an unknown type or an alias used by two speakers. ``lines`` gives each row's line in the file
+    (default: 2, 3, ... as if the file had no blank lines).
 
     >>> speakers_from_rows([{"name": "", "aliases": "x"}])
     Traceback (most recent call last):
@@ -167,7 +171,8 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
     """
     speakers: list[Speaker] = []
     seen: dict[str, str] = {}
-    for number, row in enumerate(rows, start=2):
+    rows = list(rows)
+    for number, row in zip(lines if lines is not None else range(2, len(rows) + 2), rows):
         here = f"{where}, row {number}"
         unknown = [c for c in row if c is not None and c not in COLUMNS]
         if None in row:
@@ -232,9 +237,15 @@ def _load_cached(path_text: str, mtime: float) -> SpeakerTable:
                                fix=f"Start it with the header line: {','.join(COLUMNS)}")
             missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
             if missing:
-                raise KitError(f"The column {missing[0]!r} is missing.", where=str(path),
-                               fix=f"The first line must name the columns: {','.join(COLUMNS)}")
-            return speakers_from_rows(list(reader), where=path.name)
+                semicolons = semicolon_hint(reader.fieldnames, COLUMNS)
+                raise KitError(semicolons or f"The column {missing[0]!r} is missing.", where=str(path),
+                               fix=SEMICOLON_FIX if semicolons else
+                               f"The first line must name the columns: {','.join(COLUMNS)}")
+            rows, lines = [], []
+            for row in reader:
+                rows.append(row)
+                lines.append(record_line(reader, row))
+            return speakers_from_rows(rows, where=path.name, lines=lines)
     except UnicodeDecodeError as err:
         raise KitError("The speaker table is not saved as UTF-8 text.", where=str(path),
                        fix="In your spreadsheet choose 'Save as' -> 'CSV UTF-8'.") from err

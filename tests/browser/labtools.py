@@ -113,13 +113,18 @@ class Lab:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def start_lab(root: Path, *, home: Path, extra_env: dict[str, str] | None = None) -> Lab:
-    """Start ``jupyter lab`` on 127.0.0.1 with a token; wait until it answers."""
-    for rel, settings in LAB_SETTINGS.items():
+def start_lab(root: Path, *, home: Path, extra_env: dict[str, str] | None = None, test_settings: bool = True,
+              extra_args: list[str] | None = None) -> Lab:
+    """Start ``jupyter lab`` on 127.0.0.1 with a token; wait until it answers.
+
+    With ``test_settings=False`` JupyterLab gets none of the test-only settings above (no autosave switch,
+    no news or update switches): it runs with what the kit installs, as a student's does.
+    """
+    for rel, settings in (LAB_SETTINGS.items() if test_settings else ()):
         p = home / "settings" / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(json.dumps(settings), encoding="utf-8")
-    for sub in ("workspaces", "runtime", "config", "data", "ipython", "checkpoints"):
+    for sub in ("settings", "workspaces", "runtime", "config", "data", "ipython", "checkpoints"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.update({
@@ -139,8 +144,10 @@ def start_lab(root: Path, *, home: Path, extra_env: dict[str, str] | None = None
            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
            # Checkpoints (JupyterLab makes one when it opens a file) go to the temporary folder, not lessons/.
-           f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+           f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}"]
+    if test_settings:
+        cmd += ["--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    cmd += extra_args or []
     log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed when the server stops
     proc = subprocess.Popen(cmd, cwd=str(root), env=env, stdout=log, stderr=subprocess.STDOUT)
     lab = Lab(root=root, port=port, token=token, proc=proc, log_path=log_path, home=home)
