@@ -208,13 +208,15 @@ def figures_json(quotes: dict | None, loaded: dict | None) -> dict:
 
 
 def _git_commit() -> str:
+    """HEAD, and the tracked files that differ from it (the figures are of HEAD plus those changes)."""
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+                               capture_output=True, text=True, check=True).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return head.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
+    changed = [line[3:] for line in dirty if line.strip()]
+    return head.stdout.strip() + (f" with uncommitted changes to {', '.join(changed)}" if changed else "")
 
 
 def load_baseline(path: Path) -> dict:
@@ -251,8 +253,9 @@ def quote_table(quotes: dict, base: dict) -> list[str]:
                       ("precision", "kit quotes (4+ words, not scare) inside an annotated content: precision"),
                       ("speaker_accuracy", "speaker accuracy (name, title or resolved-pronoun sources)"),
                       ("unknown_share", "speaker unknown (share of those quotes)"),
-                      ("named_accuracy", "speaker accuracy where the kit named someone")):
-        rows.append(f"| {what} | {_f(getattr(quotes[TUNING], key))} | {_f(getattr(quotes[REPORT], key))} | "
+                      ("named_accuracy", "speaker accuracy where the kit named someone"),
+                      ("name_accuracy", "speaker accuracy, name sources only (no coreference in the key)")):
+        rows.append(f"| {what} | {_f(quotes[TUNING].summary()[key])} | {_f(quotes[REPORT].summary()[key])} | "
                     f"{_f(_get(base, 'quotes', TUNING, key))} | {_f(_get(base, 'quotes', REPORT, key))} | "
                     f"{TARGETS.get(key, '')} |")
     t, r = quotes[TUNING], quotes[REPORT]
@@ -298,6 +301,14 @@ def loaded_table(loaded: dict, base: dict) -> list[str]:
     return rows
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished child processes (the nlp.pipe workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _resolve_dir(given: str | None, default: Path) -> Path:
     return Path(given) if given else default
 
@@ -331,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp.set_notice_stream(sys.stderr)
     cache = Path(args.parse_cache) if args.parse_cache else None
     started = time.perf_counter()
+    cpu_started = _cpu_seconds()
     nlp.load_pipeline()
     quotes = loaded = None
     engine_seconds = {}
@@ -352,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python -m widgets.bench accuracy: {err}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_started
 
     base_path = Path(args.baseline)
     base = load_baseline(base_path)
@@ -368,13 +381,15 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("")
     for what, (secs, words) in engine_seconds.items():
         lines.append(f"Engine time ({what}, after parsing): {secs:.1f} s for {words:,} words.")
-    lines.append(f"Whole run: {seconds:.0f} s (parsing with nlp.pipe on {args.processes} processes"
-                 f"{', parses from the cache' if cache else ''}).")
+    lines.append(f"Whole run: {seconds:.0f} s wall clock, {cpu:.0f} s of CPU time in this process and its parse "
+                 f"workers (nlp.pipe on {args.processes} processes{', parses from the cache' if cache else ''}; "
+                 f"the wall clock grows when other work shares the cores).")
     print("\n".join(lines))
     if args.save_baseline:
         record = {"commit": _git_commit(), "date": time.strftime("%Y-%m-%d"),
                   "command": "python -m widgets.bench accuracy --save-baseline",
-                  "pipeline": nlp.pipeline_info().name, "seconds": round(seconds),
+                  "pipeline": nlp.pipeline_info().name, "seconds": round(seconds), "cpu_seconds": round(cpu),
+                  "parse_cache": cache is not None,
                   **figures_json(quotes, loaded)}
         base_path.parent.mkdir(parents=True, exist_ok=True)
         base_path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
