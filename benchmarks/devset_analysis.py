@@ -61,7 +61,7 @@ def _rule(reason: str) -> str:
 # Quotes
 # --------------------------------------------------------------------------------------------------
 CAUSES = (
-    ("split", "second quote of a paragraph: '“A,” X said. “B.”' -> A gets X, B gets no speaker"),
+    ("split", "later quote in a paragraph whose earlier quote has the right speaker: left unknown ('“A,” X said. “B.”')"),
     ("headline", "headline or one-line 'X: \"...\"' (cue is a colon)"),
     ("pronoun", "pronoun source (he/she/they...), resolved by CoreNLP to someone else"),
     ("title", "title or description source ('the senator', 'the Republican nominee')"),

@@ -324,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", default=str(BASELINE_FILE), help="the previous engine's figures (JSON)")
     parser.add_argument("--save-baseline", action="store_true",
                         help="write this run's figures to --baseline, as the previous engine's, with the git commit")
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = parser.parse_args(given)
 
     polnear = _resolve_dir(args.polnear, DEFAULT_DEVSETS / "polnear-train")
     ptc = _resolve_dir(args.ptc, DEFAULT_DEVSETS / "ptc-train")
@@ -387,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     if args.save_baseline:
         record = {"commit": _git_commit(), "date": time.strftime("%Y-%m-%d"),
-                  "command": "python -m widgets.bench accuracy --save-baseline",
+                  "command": " ".join(["python -m widgets.bench accuracy", *given]),
                   "pipeline": nlp.pipeline_info().name, "seconds": round(seconds), "cpu_seconds": round(cpu),
                   "parse_cache": cache is not None,
                   **figures_json(quotes, loaded)}
