@@ -77,20 +77,26 @@ def _parsed(label: str, names: list[str], texts: list[str], *, processes: int, c
 # Running the engines
 # --------------------------------------------------------------------------------------------------
 @dataclass
-class QuoteRun:
-    """Quotes found per article, the gold quotes (classified with the parse) and timings."""
+class EngineRun:
+    """What one engine made of every article of a devset, and the time it took (parsing left out).
+
+    ``found``: article -> the kit's quotes (PolNeAR) or ``(start, end, category, rule)`` highlights (PTC).
+    ``gold``: article -> gold direct quotes, classified with the parse (PolNeAR only).
+    ``words``: article -> ``(offset, word)`` of every alphabetic token, for the TextBlob baseline (PTC only).
+    """
 
     articles: list
     found: dict = field(default_factory=dict)
     gold: dict = field(default_factory=dict)
+    words: dict = field(default_factory=dict)
     seconds_engine: float = 0.0
 
 
-def run_quotes(articles, pronouns, *, processes: int = 2, cache: Path | None = None, progress=None) -> QuoteRun:
+def run_quotes(articles, pronouns, *, processes: int = 2, cache: Path | None = None, progress=None) -> EngineRun:
     """Parse every PolNeAR article and find its quotes (the kit's ``find_quotes`` on the Doc)."""
     from .quotes import find_quotes
 
-    run = QuoteRun(list(articles))
+    run = EngineRun(list(articles))
     by_name = {a.name: a for a in run.articles}
     names = [a.name for a in run.articles]
     for name, doc in _parsed("polnear", names, [by_name[n].text for n in names], processes=processes, cache=cache):
@@ -103,22 +109,12 @@ def run_quotes(articles, pronouns, *, processes: int = 2, cache: Path | None = N
     return run
 
 
-@dataclass
-class LoadedRun:
-    """Highlights (start, end, category, rule) per article, the words of each article, and timings."""
-
-    articles: list
-    found: dict = field(default_factory=dict)
-    words: dict = field(default_factory=dict)
-    seconds_engine: float = 0.0
-
-
-def run_loaded(articles, *, processes: int = 2, cache: Path | None = None, progress=None) -> LoadedRun:
+def run_loaded(articles, *, processes: int = 2, cache: Path | None = None, progress=None) -> EngineRun:
     """Parse every PTC article and highlight it (``find_quotes`` then ``find_loaded`` on the Doc)."""
     from .loaded import find_loaded
     from .quotes import find_quotes
 
-    run = LoadedRun(list(articles))
+    run = EngineRun(list(articles))
     by_id = {a.id: a for a in run.articles}
     ids = [a.id for a in run.articles]
     for aid, doc in _parsed("ptc", ids, [by_id[i].text for i in ids], processes=processes, cache=cache):
@@ -135,7 +131,7 @@ def run_loaded(articles, *, processes: int = 2, cache: Path | None = None, progr
 # --------------------------------------------------------------------------------------------------
 # Scoring both halves
 # --------------------------------------------------------------------------------------------------
-def quote_figures(run: QuoteRun, pronouns) -> dict[str, devsets.QuoteScore]:
+def quote_figures(run: EngineRun, pronouns) -> dict[str, devsets.QuoteScore]:
     """Half -> :class:`~widgets.devsets.QuoteScore`."""
     out = {}
     for half in HALVES:
@@ -144,7 +140,7 @@ def quote_figures(run: QuoteRun, pronouns) -> dict[str, devsets.QuoteScore]:
     return out
 
 
-def _predicted(run: LoadedRun, ids, categories) -> dict[str, list[tuple[int, int]]]:
+def _predicted(run: EngineRun, ids, categories) -> dict[str, list[tuple[int, int]]]:
     wanted = set(categories)
     return {i: [(s, e) for s, e, c, _ in run.found.get(i, []) if c in wanted] for i in ids}
 
@@ -153,7 +149,7 @@ def _gold(articles, techniques) -> dict[str, list[tuple[int, int]]]:
     return {a.id: a.spans_of(techniques) for a in articles}
 
 
-def choose_textblob_thresholds(run: LoadedRun, articles) -> tuple[float, float, devsets.SpanScore]:
+def choose_textblob_thresholds(run: EngineRun, articles) -> tuple[float, float, devsets.SpanScore]:
     """The (polarity, subjectivity) thresholds with the best headline F1 on ``articles`` (the tuning half)."""
     gold = _gold(articles, devsets.HEADLINE_TECHNIQUES)
     best = None
@@ -168,7 +164,7 @@ def choose_textblob_thresholds(run: LoadedRun, articles) -> tuple[float, float, 
     return best
 
 
-def loaded_figures(run: LoadedRun) -> dict:
+def loaded_figures(run: EngineRun) -> dict:
     """Half -> {"headline": SpanScore, "textblob": SpanScore, "categories": {category: SpanScore}},
     plus "textblob_thresholds": (polarity, subjectivity) chosen on the tuning half."""
     halves = {h: [a for a in run.articles if devsets.half_of(a.id) == h] for h in HALVES}

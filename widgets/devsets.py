@@ -108,18 +108,10 @@ def word_count(text: str) -> int:
 # --------------------------------------------------------------------------------------------------
 # PolNeAR: BRAT standoff attributions
 # --------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Annotation:
-    """One BRAT text-bound annotation (``T`` line): a label and one or more character fragments.
+class _Fragments:
+    """``start`` and ``end`` of a span made of one or more ``fragments`` (``(start, end)`` pairs)."""
 
-    ``text`` is taken from the article (fragments joined by a space, as BRAT writes it), not from the
-    ``.ann`` file, so a fragment that runs over a line break is read correctly.
-    """
-
-    id: str
-    label: str
     fragments: tuple[tuple[int, int], ...]
-    text: str
 
     @property
     def start(self) -> int:
@@ -130,6 +122,20 @@ class Annotation:
     def end(self) -> int:
         """Offset after the last character."""
         return self.fragments[-1][1]
+
+
+@dataclass(frozen=True)
+class Annotation(_Fragments):
+    """One BRAT text-bound annotation (``T`` line): a label and one or more character fragments.
+
+    ``text`` is taken from the article (fragments joined by a space, as BRAT writes it), not from the
+    ``.ann`` file, so a fragment that runs over a line break is read correctly.
+    """
+
+    id: str
+    label: str
+    fragments: tuple[tuple[int, int], ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -381,7 +387,7 @@ def classify_source(text: str | None, *, pronoun: bool = False, entity_labels: M
 
 
 @dataclass(frozen=True)
-class GoldQuote:
+class GoldQuote(_Fragments):
     """A direct quote annotated in PolNeAR, with its Source and how its speaker is scored.
 
     ``speaker_words`` are the words a right speaker must share one of (from the Source text, or from the
@@ -397,16 +403,6 @@ class GoldQuote:
     source_class: str
     speaker_words: frozenset[str] | None
     why_unscored: str = ""
-
-    @property
-    def start(self) -> int:
-        """Offset of the first character (a quotation mark, usually)."""
-        return self.fragments[0][0]
-
-    @property
-    def end(self) -> int:
-        """Offset after the last character."""
-        return self.fragments[-1][1]
 
 
 def _entity_labels(doc, span: tuple[int, int] | None, people: frozenset[str]) -> dict[str, str]:
