@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from widgets import devsets  # noqa: E402
+# _parsed: the benchmark's parser (nlp.pipe, optional DocBin cache), shared so both read the same cache.
 from widgets.bench_accuracy import DEFAULT_DEVSETS, _parsed  # noqa: E402
 from widgets.devsets import TUNING  # noqa: E402
 

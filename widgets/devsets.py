@@ -554,6 +554,8 @@ def score_quotes(found: Mapping[str, Sequence], articles: Sequence[PolnearArticl
     >>> s = score_quotes({"a": kit}, [a])
     >>> s.recall, s.precision, s.speaker_accuracy
     (1.0, 0.5, 1.0)
+    >>> s.summary()["name_accuracy"], s.summary()["unknown_share"]
+    (1.0, 0.0)
     """
     docs = docs or {}
     verdicts: list[QuoteVerdict] = []
@@ -755,7 +757,11 @@ class SpanScore:
     gold: int
 
     def summary(self) -> dict:
-        """The figures as a plain dict."""
+        """The figures as a plain dict.
+
+        >>> score_spans({"1": [(0, 4)]}, {"1": [(2, 4)]}).summary()
+        {'precision': 0.5, 'recall': 1.0, 'f1': 0.6667, 'predicted': 1, 'gold': 1}
+        """
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
                 "predicted": self.predicted, "gold": self.gold}
 
