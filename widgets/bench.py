@@ -8,6 +8,9 @@ Measures (each in a fresh process where "cold" matters):
 - per lesson: execution time after the model is loaded, and peak memory of the kernel that ran it;
 - nbval time per notebook (``pytest --nbval``), which is what the test command spends on it.
 
+``python -m widgets.bench accuracy [--polnear DIR] [--ptc DIR]`` measures accuracy on unseen, hand-annotated
+news instead (see :mod:`widgets.bench_accuracy`).
+
 Targets from the issues are printed beside the figures. This is a script, not a test: timings vary with
 the machine, so nothing here fails a build.
 """
@@ -194,7 +197,13 @@ def _row(what: str, figure: str, target: str = "") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.bench", description=__doc__.split("\n\n")[0])
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["accuracy"]:
+        from .bench_accuracy import main as accuracy
+
+        return accuracy(argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m widgets.bench", description=__doc__.split("\n\n")[0],
+                                     epilog="python -m widgets.bench accuracy --help: accuracy on unseen news.")
     parser.add_argument("--install", action="store_true", help="also time a fresh install (needs PyPI, about a minute)")
     parser.add_argument("--no-nbval", action="store_true", help="skip the nbval timings")
     parser.add_argument("--only", default="", help="only notebooks whose name contains this text")
