@@ -251,7 +251,9 @@ def _quote_table(quotes: dict, base: dict) -> list[str]:
                       ("speaker_accuracy", "speaker accuracy (name, title or resolved-pronoun sources)"),
                       ("unknown_share", "speaker unknown (share of those quotes)"),
                       ("named_accuracy", "speaker accuracy where the kit named someone"),
-                      ("name_accuracy", "speaker accuracy, name sources only (no coreference in the key)")):
+                      ("name_accuracy", "speaker accuracy, name sources only (no coreference in the key)"),
+                      ("title_accuracy", "speaker accuracy, title sources only (speaker or recorded mention)"),
+                      ("pronoun_accuracy", "speaker accuracy, pronoun sources only (against CoreNLP's referent)")):
         rows.append(f"| {what} | {_f(quotes[TUNING].summary()[key])} | {_f(quotes[REPORT].summary()[key])} | "
                     f"{_f(_get(base, 'quotes', TUNING, key))} | {_f(_get(base, 'quotes', REPORT, key))} | "
                     f"{TARGETS.get(key, '')} |")

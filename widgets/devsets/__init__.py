@@ -23,10 +23,14 @@ Scoring rules, in words (the functions below implement exactly these):
   judged is that of the found quote with the largest overlap.
 - *Inside a content* (precision): a kit quote of 4+ words that is not a scare quote counts as right when
   at least half of its characters lie inside some annotated Content (of any attribution, direct or not).
-- *Speaker right*: the kit's speaker shares a word with the annotated Source, or for a pronoun Source
-  (``he``, ``she``, ``they``, ...) with the words of the person it refers to (``resolved_words`` in
-  ``pronoun-sources.tsv``, from CoreNLP coreference). Only quotes whose Source is a name, a title or
-  description, or a resolved pronoun are scored; an unknown speaker (``None``) is wrong.
+- *Speaker right* (decisions of the lead for issue 10, in :func:`~widgets.devsets.scoring.speaker_is_right`):
+  the kit's speaker shares a word with the annotated Source; for a pronoun Source (``he``, ``she``,
+  ``they``, ...) with the words of the person it refers to (``resolved_words`` in ``pronoun-sources.tsv``,
+  from CoreNLP coreference), and pronouns CoreNLP did not resolve are left out and counted; for a
+  *title or description* Source (``the senator``) the kit's speaker **or** its recorded mention
+  (``Quote.mention``: the kit records "the senator -> Ted Cruz") may share the word. Only quotes whose
+  Source is a name, a title or description, or a resolved pronoun are scored; an unknown speaker
+  (``None``) is wrong. Accuracy is also reported per source class (name, title, pronoun).
 - *Spans* (PTC): per article, overlapping spans are merged, then ``P = sum over predictions of
   |pred & gold| / |pred|`` divided by the number of predictions and ``R`` likewise over gold spans;
   ``F1 = 2PR / (P + R)`` (SemEval-2020 task 11, task SI).
@@ -50,7 +54,7 @@ from .polnear import (Annotation, Attribution, PolnearArticle, choose_annotation
                       read_pronoun_sources)
 from .ptc import (HEADLINE_CATEGORIES, HEADLINE_TECHNIQUES, TECHNIQUE_CATEGORIES, PtcArticle, PtcSpan, SpanScore,
                   merge_spans, read_ptc, score_spans, textblob_spans, textblob_word_score)
-from .scoring import QuoteScore, QuoteVerdict, score_quotes
+from .scoring import QuoteScore, QuoteVerdict, score_quotes, speaker_is_right
 from .sources import (GROUP_WORDS, ORGANISATION_WORDS, QUOTE_MARKS, SCORED_CLASSES, SOURCE_CLASSES, GoldQuote,
                       classify_source, gold_direct_quotes, is_direct_quote)
 from .split import HALVES, REPORT, TUNING, half_of
@@ -60,7 +64,7 @@ __all__ = [
     "Annotation", "Attribution", "PolnearArticle", "choose_annotation_file", "parse_brat", "read_polnear",
     "read_pronoun_sources", "HEADLINE_CATEGORIES", "HEADLINE_TECHNIQUES", "TECHNIQUE_CATEGORIES", "PtcArticle",
     "PtcSpan", "SpanScore", "merge_spans", "read_ptc", "score_spans", "textblob_spans", "textblob_word_score",
-    "QuoteScore", "QuoteVerdict", "score_quotes", "GROUP_WORDS", "ORGANISATION_WORDS", "QUOTE_MARKS",
+    "QuoteScore", "QuoteVerdict", "score_quotes", "speaker_is_right", "GROUP_WORDS", "ORGANISATION_WORDS", "QUOTE_MARKS",
     "SCORED_CLASSES", "SOURCE_CLASSES", "GoldQuote", "classify_source", "gold_direct_quotes", "is_direct_quote",
     "HALVES", "REPORT", "TUNING", "half_of", "FUNCTION_WORDS", "PRONOUNS", "TITLES", "content_words", "word_count",
 ]

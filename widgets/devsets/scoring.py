@@ -61,23 +61,57 @@ class QuoteScore:
     verdicts: tuple[QuoteVerdict, ...] = ()
     outside: tuple[tuple[str, int, int, str], ...] = ()
 
+    def class_accuracy(self, source_class: str) -> float:
+        """Speaker accuracy over the scored quotes whose source is of one class (``name``, ``title``,
+        ``pronoun``); 0.0 when there are none."""
+        row = next((r for r in self.by_class if r[0] == source_class), (source_class, 0, 0, 0, 0))
+        return _ratio(row[4], row[3])
+
     @property
     def name_accuracy(self) -> float:
         """Speaker accuracy over the quotes whose source is a name: the part of the key that needs no
         coreference (CoreNLP's pronoun referents are sometimes wrong, see the devset notes)."""
-        row = next((r for r in self.by_class if r[0] == "name"), ("name", 0, 0, 0, 0))
-        return _ratio(row[4], row[3])
+        return self.class_accuracy("name")
+
+    @property
+    def title_accuracy(self) -> float:
+        """Speaker accuracy over the quotes whose source is a title or description ("the senator"),
+        where the kit's recorded mention counts too (see :func:`speaker_is_right`)."""
+        return self.class_accuracy("title")
 
     def summary(self) -> dict:
         """The headline figures as a plain dict (what the benchmark saves and prints)."""
         return {"articles": self.articles, "gold_direct_quotes": self.gold, "recall": self.recall,
                 "kit_quotes": self.kit_quotes, "precision": self.precision, "scored": self.scored,
                 "speaker_accuracy": self.speaker_accuracy, "unknown_share": self.unknown_share,
-                "named_accuracy": self.named_accuracy, "name_accuracy": self.name_accuracy}
+                "named_accuracy": self.named_accuracy, "name_accuracy": self.name_accuracy,
+                "title_accuracy": self.title_accuracy, "pronoun_accuracy": self.class_accuracy("pronoun")}
 
 
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
+
+
+def speaker_is_right(gold: GoldQuote, speaker: str | None, mention: str | None = None) -> bool:
+    """Whether the kit's ``speaker`` for a quote is right (``gold.speaker_words`` must not be None).
+
+    The speaker must share a word with the gold source (for a pronoun source: with the person CoreNLP
+    resolved it to). For a *title or description* source ("the senator", "the gambling tycoon") the
+    kit's recorded ``mention`` counts too: the kit records "the senator -> Ted Cruz", and both the title
+    and the name it resolved it to are honest answers; the key cannot tell which name the title meant.
+    An unknown speaker (None) is wrong.
+
+    >>> g = GoldQuote("a", ((0, 9),), "“Yes, we can.”", "the tycoon", (20, 30), "title", frozenset({"tycoon"}))
+    >>> speaker_is_right(g, "Sheldon Adelson", "the tycoon"), speaker_is_right(g, "Sheldon Adelson", None)
+    (True, False)
+    >>> speaker_is_right(g, None, "the tycoon")
+    False
+    """
+    if not speaker or gold.speaker_words is None:
+        return False
+    if content_words(speaker) & gold.speaker_words:
+        return True
+    return gold.source_class == "title" and bool(mention) and bool(content_words(mention) & gold.speaker_words)
 
 
 def score_quotes(found: Mapping[str, Sequence], articles: Sequence[PolnearArticle], *,
@@ -128,7 +162,7 @@ def score_quotes(found: Mapping[str, Sequence], articles: Sequence[PolnearArticl
             hit = best is not None and overlap >= min_overlap
             right = None
             if hit and one.speaker_words is not None:
-                right = bool(best.speaker) and bool(content_words(best.speaker) & one.speaker_words)
+                right = speaker_is_right(one, best.speaker, getattr(best, "mention", None))
             verdicts.append(QuoteVerdict(one, hit, round(overlap, 3), best.speaker if hit else None,
                                          getattr(best, "kind", None) if hit else None,
                                          getattr(best, "reason", "") if hit else "", right))
