@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import KitError
 from .wording import plural
+from .wordlists import Titles, load_titles
 
 SPEAKERS_FILE = "speakers.csv"
 COLUMNS = ("name", "aliases", "type", "role", "affiliation", "side")
@@ -41,21 +42,34 @@ REQUIRED_COLUMNS = ("name",)
 SPEAKER_TYPES = ("person", "organisation", "document", "group")
 NOT_IN_TABLE = "not in the speaker table"
 
-#: Titles and articles dropped before a mention is looked up ("Mr. Kirby" -> "Kirby").
-_TITLES = (
-    "mr", "mrs", "ms", "dr", "president", "premier", "prime minister", "secretary of state",
-    "secretary", "foreign minister", "minister", "spokesman", "spokesperson", "leader",
-    "the", "a", "an", "its", "their", "his", "her",
-)
-_TITLE_RE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)),
-                       re.IGNORECASE)
+#: Articles and possessives dropped before a mention is looked up ("the State Department"); the titles
+#: ("Mr", "Sen.", "prime minister") come from the teacher-editable ``data/titles.csv`` (:mod:`widgets.wordlists`).
+_ARTICLES = ("the", "a", "an", "its", "their", "his", "her")
+_title_patterns: dict[int, tuple[Titles, re.Pattern]] = {}
+
+
+def _title_re(titles: Titles) -> re.Pattern:
+    """The pattern for a run of leading titles and articles, made once per title list."""
+    cached = _title_patterns.get(id(titles))
+    if cached is not None and cached[0] is titles:
+        return cached[1]
+    forms = sorted({*titles.forms, *_ARTICLES}, key=len, reverse=True)
+    pattern = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms),
+                         re.IGNORECASE)
+    _title_patterns.clear()
+    _title_patterns[id(titles)] = (titles, pattern)
+    return pattern
+
+
 #: A leading "U.S." is dropped only before a longer name ("U.S. Secretary of State Antony Blinken"),
 #: never from "US government".
 _COUNTRY_RE = re.compile(r"^(?:u\.s\.|us)\s+(?=\S+\s+\S)", re.IGNORECASE)
 
 
-def normalise_mention(text: str) -> str:
+def normalise_mention(text: str, *, titles: Titles | None = None) -> str:
     """Lower-case a mention and drop titles, articles, possessive endings and curly apostrophes.
+
+    The titles are those of ``titles`` (default: ``data/titles.csv``, re-read when it changes).
 
     >>> normalise_mention("Mr. Kirby’s")
     'kirby'
@@ -67,10 +81,11 @@ def normalise_mention(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ")
     text = re.sub(r"\s+", " ", text).strip(" \t\n,.;:\"'“”")
     text = re.sub(r"'s?$", "", text)
+    title_re = _title_re(titles if titles is not None else load_titles())
     previous = None
     while previous != text:
         previous = text
-        text = _COUNTRY_RE.sub("", _TITLE_RE.sub("", text).strip()).strip()
+        text = _COUNTRY_RE.sub("", title_re.sub("", text).strip()).strip()
     return text.lower()
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 from ..evaluation import QUOTES_KEY_FILE as KEY_FILE
 from ..evaluation import KeyQuote, Score, load_answer_key, score_quotes
 from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PRONOUNS, SPEAKER_NOUNS
-from .cues import CUE_FORMS
 from .engine import Quote, find_quotes
 from .kinds import KINDS
 from .marks import (
@@ -45,7 +44,6 @@ from .marks import (
 )
 
 __all__ = [
-    "CUE_FORMS",
     "DOCUMENT_NOUNS",
     "DOUBLE_CLOSE",
     "DOUBLE_OPEN",

@@ -96,7 +96,7 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
     # The speaker table.
     speaker = ctx.table.lookup(text)
     if speaker is None and head is not None and head.ent_type_:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = ctx.ent_at(head.i)
         if ent is not None:
             speaker = ctx.table.lookup(ent.text)
     if speaker is not None:
@@ -136,8 +136,9 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
     # A person spaCy recognises but the table does not list (or only recognises elsewhere: "Lopez").
     if head is not None and (head.ent_type_ == "PERSON" or (
             head.pos_ == "PROPN" and any(e.label_ == "PERSON" and e.text.split()[-1] == head.text
-                                         for e in head.doc.ents))):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+                                         for e in ctx.ents))):
+        ent = ctx.ent_at(head.i)
+        ent = ent if ent is not None and ent.label_ == "PERSON" else None
         name = _person_name(ent.text if ent is not None else head.text, ctx)
         if name:
             return _resolved(name, text, f"named: {text!r} (not in the speaker table)")
@@ -235,7 +236,7 @@ def _attribute_with_cue(ctx: _Context, tokens: list["Token"], offset: int,
                 continue
             found = _resolve(ctx, head, text, head.idx)
             if found is not None:
-                return found, _cue_text(tok)
+                return found, _cue_text(tok, ctx)
     return None
 
 

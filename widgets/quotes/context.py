@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..speakers import SpeakerTable
+from ..wordlists import ReportingVerbs, Titles
 from .marks import QUOTE_MARKS, QuoteMarks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,10 +34,24 @@ class _Context:
     spans: list[QuoteMarks]
     quoted: list[tuple[int, int]]  # (open offset, close offset + 1) of every quotation
     quote_starts: list[int]
+    verbs: ReportingVerbs
+    titles: Titles
     mentions: list[_Mention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     body: tuple[int, int] | None = None
     last_group: tuple[int, str] | None = None
+    ents: tuple = ()  # doc.ents, read once (spaCy builds the tuple anew on every access)
+    _ent_at: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ents = tuple(self.doc.ents)
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_at[i] = ent
+
+    def ent_at(self, i: int):
+        """The named entity that token ``i`` is part of, or None."""
+        return self._ent_at.get(i)
 
     def inside_quote(self, offset: int) -> bool:
         k = bisect_right(self.quote_starts, offset) - 1
@@ -60,7 +75,7 @@ def _np_span(tok: "Token", ctx: _Context) -> tuple[int, int]:
                 edge = child.left_edge.idx if child.dep_ in ("poss", "compound", "nmod") else child.idx
                 start = min(start, max(edge, line_start))
     if tok.ent_type_:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = ctx.ent_at(tok.i)
         if ent is not None:
             start, end = min(start, max(ent.start_char, line_start)), max(end, ent.end_char)
     newline = ctx.raw.find("\n", start, end)

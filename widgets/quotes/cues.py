@@ -8,57 +8,37 @@ from .context import _Context
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-_CUE_VERBS = """
-say says said saying | tell tells told telling | add adds added adding | state states stated stating |
-declare declares declared declaring | announce announces announced announcing | urge urges urged urging |
-warn warns warned warning | claim claims claimed claiming | insist insists insisted insisting |
-stress stresses stressed stressing | emphasise emphasises emphasised emphasising emphasize emphasizes
-emphasized emphasizing | note notes noted noting | explain explains explained explaining |
-argue argues argued arguing | accuse accuses accused accusing | criticise criticises criticised criticising
-criticize criticizes criticized criticizing | denounce denounces denounced denouncing |
-call calls called calling | cite cites cited citing | describe describes described describing |
-write writes wrote written writing | report reports reported reporting | reiterate reiterates reiterated
-reiterating | acknowledge acknowledges acknowledged acknowledging | express expresses expressed expressing |
-oppose opposes opposed opposing | list lists listed listing | promise promises promised promising |
-pledge pledges pledged pledging | vow vows vowed vowing | reaffirm reaffirms reaffirmed reaffirming |
-deny denies denied denying | admit admits admitted admitting | conclude concludes concluded concluding |
-reply replies replied replying | respond responds responded responding | ask asks asked asking |
-reveal reveals revealed revealing | speak speaks spoke spoken speaking | comment comments commented
-commenting | remark remarks remarked remarking | predict predicts predicted predicting |
-condemn condemns condemned condemning | slam slams slammed slamming | mention mentions mentioned mentioning |
-confirm confirms confirmed confirming | demand demands demanded demanding | suggest suggests suggested
-suggesting | assert asserts asserted asserting | concede concedes conceded conceding |
-complain complains complained complaining | tweet tweets tweeted tweeting | quip quips quipped |
-continue continues continued continuing | recall recalls recalled recalling
-"""
-CUE_FORMS = frozenset(w for w in _CUE_VERBS.replace("|", " ").split())
-#: Forms that are often nouns ("the report", "a call"): only cues when the tagger says VERB.
-_AMBIGUOUS_FORMS = frozenset("report reports call calls list lists state states note notes comment comments "
-                             "remark remarks demand demands promise promises tweet tweets vow vows pledge "
-                             "pledges claim claims".split())
+#: The reporting verbs are the teacher-editable ``data/reporting_verbs.csv`` (:mod:`widgets.wordlists`),
+#: read once per call of ``find_quotes`` into ``ctx.verbs``.
 #: Particles and objects shown as part of a cue ("told reporters", "hit out").
 _CUE_OBJECTS = frozenset("reporters journalists me us them him her parliament lawmakers".split())
 
 
 def _is_cue(tok: "Token", ctx: _Context) -> bool:
     low = tok.text.lower()
-    if low not in CUE_FORMS:
+    verbs = ctx.verbs.by_form(low)
+    if not verbs:
         return False
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    verbs = [v for v in verbs if not v.particle or v.particle == nxt]
+    if not verbs:
+        return False  # "went" without "on", "shot" without "back"
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-":  # "so-called", "long-awaited"
         return False
     if low.startswith("continu") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("to", "with"):
         return False  # "continued to occur" is not "he continued"
     if ctx.tagged:
         return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and low in ("says",))
-    return low not in _AMBIGUOUS_FORMS
+    # No tagger: a verb that is often a noun counts only in a form a noun cannot have ("reported").
+    return any(not (v.noun_too and (low == v.lemma or low == v.lemma + "s")) for v in verbs)
 
 
-def _cue_text(cue: "Token") -> str:
+def _cue_text(cue: "Token", ctx: _Context) -> str:
     words = [cue.text]
     doc = cue.doc
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if nxt is not None:
-        if nxt.dep_ == "prt" or (cue.lemma_ == "call" and nxt.text.lower() in ("on", "for")):
+        if nxt.dep_ == "prt" or any(v.particle == nxt.lower_ for v in ctx.verbs.by_form(cue.text)) or (cue.lemma_ == "call" and nxt.text.lower() in ("on", "for")):
             words.append(nxt.text)
         elif cue.text.lower().startswith(("tell", "told")) and (nxt.text.lower() in _CUE_OBJECTS
                                                                 or nxt.ent_type_ == "PERSON"):

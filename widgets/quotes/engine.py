@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import KitError
 from ..nlp import as_doc, has_parser
 from ..speakers import SpeakerTable, load_speakers
+from ..wordlists import load_reporting_verbs, load_titles
 from .attribution import _according_to, _attribute_with_cue, _resolve
 from .context import _Context, _doc_tokens_between
 from .kinds import _kind
@@ -114,7 +115,8 @@ def find_quotes(source, *, speakers=None) -> list[Quote]:
                (s.close_mark + 1) if s.close_mark is not None else s.end) for s in spans]
     ctx = _Context(raw=raw, doc=doc, table=_table(speakers), parsed=has_parser(doc),
                    tagged=bool(doc.has_annotation("TAG")), spans=spans, quoted=quoted,
-                   quote_starts=[q[0] for q in quoted], body=body)
+                   quote_starts=[q[0] for q in quoted], verbs=load_reporting_verbs(), titles=load_titles(),
+                   body=body)
     _build_mentions(ctx)
     results: list[Quote] = []
     for k, span in enumerate(spans):

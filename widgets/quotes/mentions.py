@@ -37,7 +37,7 @@ def _build_mentions(ctx: _Context) -> None:
                 taken[k] = True
             found.append(_Mention(m.start(), m.end(), speaker.name, speaker.type, raw[m.start():m.end()],
                                   subject_at(m.start(), m.end())))
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON" and not any(taken[ent.start_char:ent.end_char]):
             name = _person_name(ent.text, ctx)
             if name:
@@ -50,18 +50,18 @@ def _build_mentions(ctx: _Context) -> None:
 
 def _person_name(text: str, ctx: _Context) -> str | None:
     """Canonical name for a person mention not in the table: the longest name in the text ending the same way."""
-    clean = normalise_mention(text)
+    clean = normalise_mention(text, titles=ctx.titles)
     if not clean or not any(c.isalpha() for c in clean):
         return None
     words = [w for w in re.split(r"\s+", text.replace("’", "'").strip(" .,'")) if w]
-    words = [w for w in words if normalise_mention(w)]
+    words = [w for w in words if normalise_mention(w, titles=ctx.titles)]
     if not words:
         return None
     surname = words[-1].removesuffix("'s")
     if not surname[:1].isupper():
         return None
     best = " ".join(words).removesuffix("'s")
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON":
             parts = ent.text.replace("’", "'").split()
             if parts and parts[-1].removesuffix("'s") == surname and len(ent.text) > len(best):
