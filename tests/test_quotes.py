@@ -85,7 +85,7 @@ def test_according_to():
 def test_pronoun_takes_the_most_recent_named_speaker():
     qs = find_quotes("Kirby spoke to reporters on Monday. “We will not accept that,” he said.")
     assert qs[0].speaker == "John Kirby" and qs[0].mention == "he"
-    assert qs[0].reason.endswith("pronoun 'he' -> most recent named speaker John Kirby")
+    assert qs[0].reason.endswith("he -> John Kirby (the most recent person named as a subject)")
 
 
 def test_pronoun_skips_a_person_who_is_only_mentioned():

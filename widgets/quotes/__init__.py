@@ -9,7 +9,8 @@ The engine works in three steps a student can follow:
 2. **Find the speaker**, with the first rule that applies (the rule is recorded in ``Quote.reason``):
    a reporting verb and its subject (``Blinken said``, ``said Blinken``, before or after the quote);
    ``according to X``; a headline ``X: ...``; a continuation (a new quote with no verb keeps the last
-   speaker); a pronoun (``he said``) takes the most recent named speaker; short forms and titles
+   speaker); a pronoun (``he said``) takes the most recent person named as a subject whose gender, as far as the
+   text shows it ("Mrs.", "she said"), fits; short forms and titles
    (``Mr Kirby``) map to one canonical name through the speaker table (``data/speakers.csv``).
    When no rule applies, the speaker is unknown (``None``), never a guess.
 3. **Say what kind it is**: ``direct`` (a full statement), ``partial`` (a phrase woven into the
@@ -22,7 +23,7 @@ The engine works in three steps a student can follow:
 direct We are watching, | John Kirby | said
 scare peace plan | None | None
 >>> find_quotes(text)[0].reason
-"reporting verb 'said', subject 'he': pronoun 'he' -> most recent named speaker John Kirby"
+"reporting verb 'said', subject 'he': he -> John Kirby (the most recent person named as a subject)"
 """
 from __future__ import annotations
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "group", "them": "group", "it": "thing"}
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
+#: Dependency labels of verbs inside a subordinate clause (not the sentence's own reporting verb).
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj"})
 DOCUMENT_NOUNS = frozenset("statement statements report reports plan proposal paper document declaration "
                            "position communique communiqué letter memo agreement".split())
 GROUP_NOUNS = frozenset("leaders presidents sides heads".split())
@@ -64,9 +66,10 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
     if lower in PRONOUNS:
         kind = PRONOUNS[lower]
         if kind == "person":
-            m = _recent_person(ctx, offset)
+            m = _recent_person(ctx, offset, lower)
             if m is not None:
-                return _resolved(m.name, text, f"pronoun '{text}' -> most recent named speaker {m.name}")
+                return _resolved(m.name, text, f"{text} -> {m.name} (the most recent person named as a subject"
+                                 + (f" who can be '{lower}'" if ctx.genders.get(m.name) else "") + ")")
             return None
         if kind == "group":
             if ctx.last_group is not None and offset - ctx.last_group[0] < 1500:
@@ -225,18 +228,31 @@ def _adjacent_name(cue: "Token", ctx: _Context) -> tuple["Token", str] | None:
 
 
 def _attribute_with_cue(ctx: _Context, tokens: list["Token"], offset: int,
-                        seen: list | None = None) -> tuple[_Resolved, str] | None:
-    for tok in tokens:
+                        seen: list | None = None, *, near: int | None = None) -> tuple[_Resolved, str] | None:
+    """The first reporting verb among ``tokens`` whose subject names a speaker, and its cue text.
+
+    With ``near``, a verb further than ``near`` tokens into ``tokens`` counts only when its subject is
+    among ``tokens`` too: '“...,” Howard Rubel, an analyst at Jefferies, said.' (the apposition pushes
+    the verb far from the quote, but the subject sits between them)."""
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else (0, 0)
+    for k, tok in enumerate(tokens):
         if not _is_cue(tok, ctx) or ctx.inside_quote(tok.idx):
             continue
         if seen is not None:
             seen.append(tok)
+        far = near is not None and k >= near
+        # Far from the quote, only the first reporting verb counts, and only as the sentence's own
+        # verb, never one inside a subordinate clause ("..., said when Boyle asked him").
+        if far and ctx.parsed and tok.dep_ in _SUBORDINATE:
+            return None
         for head, text in _subjects_of(tok, ctx):
-            if ctx.inside_quote(head.idx):
+            if ctx.inside_quote(head.idx) or (far and not span[0] <= head.idx < span[1]):
                 continue
             found = _resolve(ctx, head, text, head.idx)
             if found is not None:
                 return found, _cue_text(tok, ctx)
+        if far:
+            return None
     return None
 
 

@@ -38,6 +38,7 @@ class _Context:
     titles: Titles
     mentions: list[_Mention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "male", "female" or ""
     body: tuple[int, int] | None = None
     last_group: tuple[int, str] | None = None
     ents: tuple = ()  # doc.ents, read once (spaCy builds the tuple anew on every access)

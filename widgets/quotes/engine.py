@@ -142,7 +142,7 @@ def _analyse(ctx: _Context, k: int, span: QuoteMarks, done: list[Quote]) -> Quot
     cues: list = []  # reporting verbs seen around the quote, even when their subject names nobody
     # Rule 1: a reporting verb and its subject.
     if starts_sentence:
-        found = _attribute_with_cue(ctx, after[:8], close_end, cues)
+        found = _attribute_with_cue(ctx, after, close_end, cues, near=8)
         if found is None:
             found = _attribute_with_cue(ctx, list(reversed(before)), open_at, cues)
     else:
@@ -184,12 +184,15 @@ def _analyse(ctx: _Context, k: int, span: QuoteMarks, done: list[Quote]) -> Quot
     previous = done[-1] if done else None
     if speaker is None and starts_sentence and previous is not None and previous.speaker is not None \
             and not _content(after):
-        gap = raw[(previous.close_mark + 1) if previous.close_mark is not None else previous.end:open_at]
+        gap_start = (previous.close_mark + 1) if previous.close_mark is not None else previous.end
+        gap = raw[gap_start:open_at]
         crosses_body = ctx.body is not None and (ctx.body[0] <= previous.start < ctx.body[1]) != (
             ctx.body[0] <= span.start < ctx.body[1])
         paragraphs = len(re.findall(r"\n\s*", gap))
-        if (paragraphs <= 1 or span.reopened) and sum(gap.count(p) for p in _SENTENCE_END) <= 1 \
-                and not crosses_body:
+        # Sentence ends are counted as tokens, so the full stop of "Mr." or "St." is not one.
+        ends = sum(1 for t in _doc_tokens_between(ctx.doc, gap_start, open_at)
+                   if t.idx >= gap_start and t.text in _SENTENCE_END)
+        if (paragraphs <= 1 or span.reopened) and ends <= 1 and not crosses_body:
             speaker, mention = previous.speaker, None
             reason = f"continuation: no reporting verb, so it keeps the previous speaker {previous.speaker}"
 

@@ -46,6 +46,7 @@ def _build_mentions(ctx: _Context) -> None:
     found.sort(key=lambda m: m.start)
     ctx.mentions = found
     ctx.mention_starts = [m.start for m in found]
+    _build_genders(ctx)
 
 
 def _person_name(text: str, ctx: _Context) -> str | None:
@@ -76,9 +77,66 @@ def _mentions_before(ctx: _Context, offset: int) -> Iterable[_Mention]:
         k -= 1
 
 
-def _recent_person(ctx: _Context, offset: int) -> _Mention | None:
+#: Pronouns by the gender they refer to.
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+#: How far back a pronoun looks for the person it refers to (characters), and across how many paragraphs.
+_PRONOUN_REACH = 4000
+_PRONOUN_PARAGRAPHS = 6
+
+
+def _title_gender(ctx: _Context, m: _Mention) -> str:
+    """The gender a title before or at the start of a mention says ("Mrs. Clinton", "Congresswoman X")."""
+    before = re.search(r"([A-Za-z]+)\.?\s*$", ctx.raw[max(0, m.start - 20):m.start])
+    words = ([before.group(1)] if before else []) + m.text.split()[:1]
+    for word in words:
+        gender = ctx.titles.gender(word)
+        if gender:
+            return gender
+    return ""
+
+
+def _build_genders(ctx: _Context) -> None:
+    """What the text itself says about each person's gender, from two kinds of evidence: a title
+    ("Mr.", "Mrs.", "Congresswoman": ``data/titles.csv``), and the pronouns in a sentence whose subject
+    is the only person it names ("Clinton said she would ..."). A person with no evidence, or as much
+    for one as for the other, gets ``""`` (compatible with both)."""
+    evidence: dict[str, list[int]] = {}
+    for m in ctx.mentions:
+        if m.type == "person":
+            gender = _title_gender(ctx, m)
+            if gender:
+                evidence.setdefault(m.name, [0, 0])[gender == "female"] += 2
+    if ctx.parsed:
+        for sent in ctx.doc.sents:
+            k = bisect_right(ctx.mention_starts, sent.start_char - 1)
+            named = []
+            while k < len(ctx.mentions) and ctx.mentions[k].start < sent.end_char:
+                m = ctx.mentions[k]
+                if m.type == "person" and not ctx.inside_quote(m.start):
+                    named.append(m)
+                k += 1
+            if len({m.name for m in named}) != 1 or not any(m.subject for m in named):
+                continue
+            first_end = min(m.end for m in named)
+            for t in sent:
+                gender = PRONOUN_GENDER.get(t.lower_)
+                if gender and t.idx >= first_end and not ctx.inside_quote(t.idx):
+                    evidence.setdefault(named[0].name, [0, 0])[gender == "female"] += 1
+    ctx.genders = {name: "male" if m > f else "female" if f > m else "" for name, (m, f) in evidence.items()}
+
+
+def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | None:
+    """The person a pronoun at ``offset`` most likely refers to: the most recent person named as a
+    subject, outside quotations, whose gender (as far as the text shows it) fits the pronoun; None when
+    nobody fits within a few paragraphs."""
+    want = PRONOUN_GENDER.get(pronoun.lower(), "")
     for m in _mentions_before(ctx, offset):
+        if offset - m.end > _PRONOUN_REACH or ctx.raw.count("\n", m.end, offset) > _PRONOUN_PARAGRAPHS:
+            return None
         if m.end <= offset and m.type == "person" and m.subject and not ctx.inside_quote(m.start):
+            if want and ctx.genders.get(m.name, "") not in ("", want):
+                continue
             return m
     return None
 
