@@ -145,6 +145,26 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
         name = _person_name(ent.text if ent is not None else head.text, ctx)
         if name:
             return _resolved(name, text, f"named: {text!r} (not in the speaker table)")
+    # A person the text names elsewhere in full ("Pence" after "Mike Pence"; see mentions).
+    if head is not None:
+        m = next((m for m in _mentions_before(ctx, head.idx) if m.start <= head.idx < m.end), None)
+        if m is not None and m.type == "person":
+            return _resolved(m.name, text, f"named: {text!r} (not in the speaker table)")
+    # A capitalised name the model does not recognise, as the subject of a reporting verb ("Husted said",
+    # "O’Donnell said"): a named speaker, in the text's own words.
+    if head is not None and ctx.tagged and head.dep_ in ("nsubj", "nsubjpass") and head.text[:1].isupper() \
+            and head.pos_ in ("PROPN", "NOUN") and not head.is_sent_start and lower not in PRONOUNS \
+            and head.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT") \
+            and not ctx.titles.get(head.text) and head_text not in SPEAKER_NOUNS | DOCUMENT_NOUNS \
+            and _is_cue(head.head, ctx) and not any(t.lower_ in ("the", "a", "an") for t in head.lefts):
+        first = head
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].text[:1].isupper():
+            first = first.doc[first.i - 1]
+        words = ctx.raw[first.idx:head.idx + len(head)]
+        name = _person_name(words, ctx) if head.ent_type_ != "ORG" else normalise_mention(words, titles=ctx.titles) and words
+        if name:
+            kind = "organisation" if head.ent_type_ == "ORG" else "person"
+            return _resolved(name, text, f"named: {text!r} (not in the speaker table)", kind)
     # Someone described, not named ("a Victorian barrister", "a White House official").
     if head_text in SPEAKER_NOUNS or (head is not None and head.ent_type_ in ("ORG", "NORP", "GPE")):
         if head is not None and ctx.parsed:  # "the secretary of state", "a spokesman for the ministry"
@@ -243,8 +263,8 @@ def _attribute_with_cue(ctx: _Context, tokens: list["Token"], offset: int,
         far = near is not None and k >= near
         # Far from the quote, only the first reporting verb counts, and only as the sentence's own
         # verb, never one inside a subordinate clause ("..., said when Boyle asked him").
-        if far and ctx.parsed and tok.dep_ in _SUBORDINATE:
-            return None
+        if far and ctx.parsed and tok.dep_ in _SUBORDINATE and span[0] <= tok.head.idx < span[1]:
+            return None  # (a verb whose head is the quoted clause itself is the reporting verb)
         for head, text in _subjects_of(tok, ctx):
             if ctx.inside_quote(head.idx) or (far and not span[0] <= head.idx < span[1]):
                 continue

@@ -22,6 +22,7 @@ class _Mention:
     type: str
     text: str
     subject: bool
+    depth: int = 0  # for a subject: how many clauses down from the sentence's main verb (0 = its subject)
 
 
 @dataclass

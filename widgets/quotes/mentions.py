@@ -8,21 +8,48 @@ from typing import Iterable
 
 from ..speakers import normalise_mention
 from .context import _Context, _doc_tokens_between, _Mention
+from .cues import _is_cue
 from .marks import QUOTE_MARKS
+
+#: Quotation marks become spaces before the speaker table is searched (apostrophes stay).
+_MASK = str.maketrans({c: " " for c in QUOTE_MARKS if c not in "’'"})
+#: Entity labels that are never a person.
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _subject_depth(toks) -> tuple[bool, int]:
+    """Whether a mention (its tokens) is the subject of a clause, and how many clauses down from the
+    sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned")."""
+    subject = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False, 0
+    depth, verb = 0, subject.head
+    for _ in range(12):
+        if verb.dep_ == "ROOT" or verb.head is verb:
+            break
+        if verb.dep_ not in ("conj", "parataxis"):
+            depth += 1
+        verb = verb.head
+    return True, depth
 
 
 def _build_mentions(ctx: _Context) -> None:
-    """Every place the text names a speaker from the table, or a person spaCy recognises."""
+    """Every place the text names a speaker: from the table, a person spaCy recognises, a lone surname
+    of a person named in full elsewhere in the text ("Pence" after "Mike Pence"), or a proper noun that
+    is the subject of a reporting verb ("Canova said")."""
     raw = ctx.raw
-    masked = "".join(" " if c in QUOTE_MARKS and c not in "’'" else c for c in raw).replace("’", "'")
+    masked = raw.translate(_MASK).replace("’", "'")
     taken = [False] * (len(raw) + 1)
     found: list[_Mention] = []
 
-    def subject_at(start: int, end: int) -> bool:
-        if not ctx.parsed:
-            return True
-        toks = _doc_tokens_between(ctx.doc, start, end)
-        return any(t.dep_ in ("nsubj", "nsubjpass") for t in toks)
+    def add(start: int, end: int, name: str, type_: str) -> None:
+        for k in range(start, end):
+            taken[k] = True
+        if ctx.parsed:
+            subject, depth = _subject_depth(_doc_tokens_between(ctx.doc, start, end))
+        else:
+            subject, depth = True, 0
+        found.append(_Mention(start, end, name, type_, raw[start:end], subject, depth))
 
     for form, speaker in ctx.table.forms():
         words = [re.escape(w.replace("’", "'")) for w in form.split()]
@@ -31,18 +58,34 @@ def _build_mentions(ctx: _Context) -> None:
         pattern = r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
         flags = re.IGNORECASE if form[:1].islower() else 0
         for m in re.finditer(pattern, masked, flags):
-            if any(taken[m.start():m.end()]):
-                continue
-            for k in range(m.start(), m.end()):
-                taken[k] = True
-            found.append(_Mention(m.start(), m.end(), speaker.name, speaker.type, raw[m.start():m.end()],
-                                  subject_at(m.start(), m.end())))
+            if not any(taken[m.start():m.end()]):
+                add(m.start(), m.end(), speaker.name, speaker.type)
     for ent in ctx.ents:
         if ent.label_ == "PERSON" and not any(taken[ent.start_char:ent.end_char]):
             name = _person_name(ent.text, ctx)
             if name:
-                found.append(_Mention(ent.start_char, ent.end_char, name, "person", ent.text,
-                                      subject_at(ent.start_char, ent.end_char)))
+                add(ent.start_char, ent.end_char, name, "person")
+    # Lone surnames of people named in full (the small model often misses "Pence" or calls it an ORG).
+    surnames: dict[str, str | None] = {}
+    for m in found:
+        parts = m.name.split()
+        if m.type == "person" and len(parts) >= 2 and parts[-1][:1].isupper():
+            surnames[parts[-1]] = m.name if surnames.get(parts[-1], m.name) == m.name else None
+    if ctx.tagged:
+        for tok in ctx.doc:
+            if taken[tok.idx] or ctx.inside_quote(tok.idx) or tok.pos_ != "PROPN":
+                continue
+            if surnames.get(tok.text):
+                add(tok.idx, tok.idx + len(tok), surnames[tok.text], "person")
+            elif ctx.parsed and tok.dep_ == "nsubj" and tok.text[:1].isupper() and _is_cue(tok.head, ctx) \
+                    and tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in PRONOUN_GENDER:
+                first = tok
+                while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" \
+                        and first.doc[first.i - 1].pos_ == "PROPN" and not taken[first.doc[first.i - 1].idx]:
+                    first = first.doc[first.i - 1]
+                name = _person_name(raw[first.idx:tok.idx + len(tok)], ctx)
+                if name:
+                    add(first.idx, tok.idx + len(tok), name, "person")
     found.sort(key=lambda m: m.start)
     ctx.mentions = found
     ctx.mention_starts = [m.start for m in found]
@@ -127,18 +170,28 @@ def _build_genders(ctx: _Context) -> None:
 
 
 def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | None:
-    """The person a pronoun at ``offset`` most likely refers to: the most recent person named as a
-    subject, outside quotations, whose gender (as far as the text shows it) fits the pronoun; None when
-    nobody fits within a few paragraphs."""
+    """The person a pronoun at ``offset`` most likely refers to: a person named as a subject, outside
+    quotations, whose gender (as far as the text shows it) fits the pronoun, in the nearest sentence that
+    has one; of several there, the subject of the main clause ("Nehlen responded to reports that Trump
+    planned ...": Nehlen). None when nobody fits within a few paragraphs."""
     want = PRONOUN_GENDER.get(pronoun.lower(), "")
+    best: _Mention | None = None
+    sentence_start = -1
     for m in _mentions_before(ctx, offset):
+        if best is not None and m.start < sentence_start:
+            break
         if offset - m.end > _PRONOUN_REACH or ctx.raw.count("\n", m.end, offset) > _PRONOUN_PARAGRAPHS:
-            return None
+            break
         if m.end <= offset and m.type == "person" and m.subject and not ctx.inside_quote(m.start):
             if want and ctx.genders.get(m.name, "") not in ("", want):
                 continue
-            return m
-    return None
+            if best is None:
+                best = m
+                toks = _doc_tokens_between(ctx.doc, m.start, m.end) if ctx.parsed else []
+                sentence_start = toks[0].sent.start_char if toks else m.start
+            elif m.depth < best.depth:
+                best = m
+    return best
 
 
 def _recent_pair(ctx: _Context, offset: int) -> tuple[str, ...] | None:
