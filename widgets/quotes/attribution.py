@@ -11,7 +11,7 @@ from ..speakers import normalise_mention
 from .context import _Context, _np_span, _same_line
 from .cues import _cue_text, _is_cue
 from .marks import QUOTE_MARKS
-from .mentions import _group_name, _mentions_before, _person_name, _recent_pair, _recent_person
+from .mentions import _described_person, _group_name, _mentions_before, _person_name, _recent_pair, _recent_person
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -165,20 +165,42 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
         if name:
             kind = "organisation" if head.ent_type_ == "ORG" else "person"
             return _resolved(name, text, f"named: {text!r} (not in the speaker table)", kind)
+    # A description: "the retired neurosurgeon" is the person the text described so ("Ben Carson, the
+    # retired neurosurgeon"); else it stays a description, in the text's own words, never a guessed name.
+    if head is not None and ctx.tagged and head.pos_ == "NOUN" and head_text not in DOCUMENT_NOUNS \
+            and head.ent_type_ not in ("ORG", "NORP", "GPE"):
+        if re.match(r"(?i)(the|this|that)\b", text) and head.tag_ != "NNS":
+            proper = frozenset(t.lemma_.lower() for t in head.lefts if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP"))
+            m = _described_person(ctx, offset, head.lemma_.lower(), proper)
+            if m is not None:
+                return _resolved(m.name, text, f"{_clean_description(text)} -> {m.name} (the text called "
+                                 f"{m.text!r} a {head.lemma_.lower()} before)")
+        if head.dep_ in ("nsubj", "nsubjpass") and _is_cue(head.head, ctx):
+            desc = _clean_description(_with_of_phrase(ctx, head, text))
+            if desc:
+                return _resolved(desc, text, f"described, not named: {text!r}",
+                                 "group" if head.tag_ == "NNS" else "other")
     # Someone described, not named ("a Victorian barrister", "a White House official").
     if head_text in SPEAKER_NOUNS or (head is not None and head.ent_type_ in ("ORG", "NORP", "GPE")):
-        if head is not None and ctx.parsed:  # "the secretary of state", "a spokesman for the ministry"
-            for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == head.i + 1 \
-                        and _same_line(child.right_edge.idx, head.idx, ctx.raw) \
-                        and not ctx.inside_quote(child.right_edge.idx):
-                    start = ctx.raw.find(text, max(0, head.idx - len(text) - 1))
-                    if start >= 0:
-                        text = ctx.raw[start:child.right_edge.idx + len(child.right_edge)]
+        if head is not None:
+            text = _with_of_phrase(ctx, head, text)
         desc = _clean_description(text)
         if desc:
             return _resolved(desc, text, f"described, not named: {text!r} (not in the speaker table)", "other")
     return None
+
+
+def _with_of_phrase(ctx: _Context, head: "Token", text: str) -> str:
+    """A description with its "of" or "for" phrase: "the secretary of state", "a spokesman for the ministry"."""
+    if not ctx.parsed:
+        return text
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == head.i + 1 \
+                and _same_line(child.right_edge.idx, head.idx, ctx.raw) and not ctx.inside_quote(child.right_edge.idx):
+            start = ctx.raw.find(text, max(0, head.idx - len(text) - 1))
+            if start >= 0:
+                return ctx.raw[start:child.right_edge.idx + len(child.right_edge)]
+    return text
 
 
 def _subjects_of(cue: "Token", ctx: _Context) -> list[tuple["Token", str]]:

@@ -23,6 +23,7 @@ class _Mention:
     text: str
     subject: bool
     depth: int = 0  # for a subject: how many clauses down from the sentence's main verb (0 = its subject)
+    described: frozenset = frozenset()  # words the text describes the person with ("senator", "nominee")
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Context:
     mentions: list[_Mention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # person -> "male", "female" or ""
+    descriptions: dict[str, frozenset] = field(default_factory=dict)  # person -> words describing them
     body: tuple[int, int] | None = None
     last_group: tuple[int, str] | None = None
     ents: tuple = ()  # doc.ents, read once (spaCy builds the tuple anew on every access)

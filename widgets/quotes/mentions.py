@@ -33,6 +33,41 @@ def _subject_depth(toks) -> tuple[bool, int]:
     return True, depth
 
 
+def _descriptions(toks, ctx: _Context) -> frozenset[str]:
+    """The words a text describes a named person with, in the name's own noun phrase: titles and nouns
+    before it ("Texas Sen. Ted Cruz", "Republican nominee Donald Trump") and an apposition after it
+    ("Ben Carson, the retired neurosurgeon"). Titles are given in full ("Sen." -> "senator")."""
+    if not toks:
+        return frozenset()
+    root = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head is t), toks[-1])
+    words: set[str] = set()
+
+    def take(tok) -> None:
+        for t in tok.subtree:
+            if toks[0].i <= t.i <= toks[-1].i:
+                continue
+            full = ctx.titles.full(t.text)
+            if full:
+                words.update(full.split())
+            elif t.pos_ in ("NOUN", "ADJ", "PROPN") and t.is_alpha:
+                words.add(t.lemma_.lower())
+
+    for t in toks:
+        full = ctx.titles.full(t.text)
+        if full:
+            words.update(full.split())
+    for child in root.children:
+        if child.i < toks[0].i and child.dep_ in ("compound", "amod", "nmod"):
+            take(child)
+        elif child.i > toks[-1].i and child.dep_ == "appos" and _same_sentence(child, root):
+            take(child)
+    return frozenset(words)
+
+
+def _same_sentence(a, b) -> bool:
+    return a.sent.start == b.sent.start
+
+
 def _build_mentions(ctx: _Context) -> None:
     """Every place the text names a speaker: from the table, a person spaCy recognises, a lone surname
     of a person named in full elsewhere in the text ("Pence" after "Mike Pence"), or a proper noun that
@@ -46,10 +81,12 @@ def _build_mentions(ctx: _Context) -> None:
         for k in range(start, end):
             taken[k] = True
         if ctx.parsed:
-            subject, depth = _subject_depth(_doc_tokens_between(ctx.doc, start, end))
+            toks = _doc_tokens_between(ctx.doc, start, end)
+            subject, depth = _subject_depth(toks)
+            described = _descriptions(toks, ctx) if type_ == "person" else frozenset()
         else:
-            subject, depth = True, 0
-        found.append(_Mention(start, end, name, type_, raw[start:end], subject, depth))
+            subject, depth, described = True, 0, frozenset()
+        found.append(_Mention(start, end, name, type_, raw[start:end], subject, depth, described))
 
     for form, speaker in ctx.table.forms():
         words = [re.escape(w.replace("’", "'")) for w in form.split()]
@@ -89,6 +126,9 @@ def _build_mentions(ctx: _Context) -> None:
     found.sort(key=lambda m: m.start)
     ctx.mentions = found
     ctx.mention_starts = [m.start for m in found]
+    for m in found:
+        if m.described:
+            ctx.descriptions[m.name] = ctx.descriptions.get(m.name, frozenset()) | m.described
     _build_genders(ctx)
 
 
@@ -105,11 +145,15 @@ def _person_name(text: str, ctx: _Context) -> str | None:
     if not surname[:1].isupper():
         return None
     best = " ".join(words).removesuffix("'s")
+    mine = best
     for ent in ctx.ents:
         if ent.label_ == "PERSON":
             parts = ent.text.replace("’", "'").split()
-            if parts and parts[-1].removesuffix("'s") == surname and len(ent.text) > len(best):
-                best = " ".join(parts).removesuffix("'s")
+            full = " ".join(parts).removesuffix("'s")
+            # "Bush" or "W. Bush" -> "George W. Bush", but "Laura Bush" stays Laura Bush.
+            if parts and parts[-1].removesuffix("'s") == surname and len(full) > len(best) \
+                    and full.endswith(" " + mine):
+                best = full
     return best
 
 
@@ -192,6 +236,21 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | 
             elif m.depth < best.depth:
                 best = m
     return best
+
+
+def _described_person(ctx: _Context, offset: int, noun: str, proper: frozenset[str] = frozenset()) -> _Mention | None:
+    """The person named most recently before ``offset`` (within a few paragraphs, outside quotations)
+    whom the text described with ``noun`` anywhere ("the senator" -> "Sen. Ted Cruz"), and, when the
+    description has proper-noun modifiers (``proper``: "the *Florida* senator"), with one of them too."""
+    full = ctx.titles.full(noun) or noun
+    for m in _mentions_before(ctx, offset):
+        if offset - m.end > _PRONOUN_REACH or ctx.raw.count("\n", m.end, offset) > _PRONOUN_PARAGRAPHS:
+            return None
+        if m.end <= offset and m.type == "person" and not ctx.inside_quote(m.start):
+            words = ctx.descriptions.get(m.name, frozenset())
+            if full in words and (not proper or proper & words):
+                return m
+    return None
 
 
 def _recent_pair(ctx: _Context, offset: int) -> tuple[str, ...] | None:
