@@ -85,7 +85,7 @@ def test_according_to():
 def test_pronoun_takes_the_most_recent_named_speaker():
     qs = find_quotes("Kirby spoke to reporters on Monday. “We will not accept that,” he said.")
     assert qs[0].speaker == "John Kirby" and qs[0].mention == "he"
-    assert qs[0].reason.endswith("he -> John Kirby (the most recent person named as a subject)")
+    assert qs[0].reason.endswith("he -> John Kirby (the most recent person named as a subject who can be 'he')")
 
 
 def test_pronoun_skips_a_person_who_is_only_mentioned():

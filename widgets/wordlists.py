@@ -1,4 +1,4 @@
-"""The quote spotter's word lists, as CSV files a teacher can edit: reporting verbs and titles.
+"""The quote spotter's word lists, as CSV files a teacher can edit: reporting verbs, titles and first names.
 
 ``data/reporting_verbs.csv`` (the verbs that introduce a quotation: "said", "told", "shot back")::
 
@@ -26,7 +26,11 @@
   (a "Mrs. Clinton" is not a "he"); empty says nothing;
 - ``provenance``: where the row came from.
 
-Both files are checked row by row (every problem with its line number and the fix) and re-read whenever
+``data/first_names.csv`` (``name,gender,provenance``): common first names and the gender they are usually
+given to, weak evidence for "he" and "she" (the text's own words count more); see its provenance column
+and ``benchmarks/make_first_names.py``. A name listed with both genders is ignored.
+
+The files are checked row by row (every problem with its line number and the fix) and re-read whenever
 they change (the cache is keyed on the file's modification time and size): edit, save, run the cell again.
 
 >>> verbs = load_reporting_verbs()
@@ -51,6 +55,8 @@ from .errors import MetadataError
 
 VERBS_FILE = "reporting_verbs.csv"
 TITLES_FILE = "titles.csv"
+NAMES_FILE = "first_names.csv"
+NAME_COLUMNS = ("name", "gender", "provenance")
 VERB_COLUMNS = ("lemma", "forms", "noun_too", "provenance")
 TITLE_COLUMNS = ("title", "abbreviations", "kind", "gender", "provenance")
 TITLE_KINDS = ("honorific", "office", "role")
@@ -376,5 +382,54 @@ def load_titles(path: str | os.PathLike | None = None) -> Titles:
     return _load(path, lambda text, name: parse_titles(text, where=name), "title", TITLES_FILE)
 
 
-__all__ = ["ReportingVerb", "ReportingVerbs", "Title", "Titles", "load_reporting_verbs", "load_titles",
+# --------------------------------------------------------------------------------------------------
+# First names
+# --------------------------------------------------------------------------------------------------
+def _check_name(row: dict[str, str], number: int) -> tuple[tuple[str, str] | None, list[str]]:
+    name, gender = row.get("name", "").strip().lower(), row.get("gender", "").strip().lower()
+    problems = []
+    if not name or " " in name:
+        problems.append(f"line {number}: the name {row.get('name')!r} is not one first name")
+    if gender not in GENDERS:
+        problems.append(f"line {number}: unknown gender {row.get('gender')!r} (write male or female)")
+    return (None, problems) if problems else ((name, gender), [])
+
+
+def parse_first_names(text: str, *, where: str = NAMES_FILE) -> dict[str, str]:
+    """Check a first-name list given as CSV text: first name (lower case) -> ``male`` or ``female``.
+    A name listed with both genders says nothing, so it is left out.
+
+    >>> parse_first_names("name,gender\\nWendy,female\\nJordan,male\\nJordan,female\\n")
+    {'wendy': 'female'}
+    """
+    rows = _read_rows(text, where=where, columns=NAME_COLUMNS, required=("name", "gender"), check=_check_name,
+                      what="first-name list")
+    out: dict[str, str] = {}
+    both = set()
+    for name, gender in rows:
+        if out.get(name, gender) != gender:
+            both.add(name)
+        out[name] = gender
+    return {n: g for n, g in out.items() if n not in both}
+
+
+def default_names_path() -> Path:
+    """``data/first_names.csv`` (in ``$MEDIALIT_DATA`` when set)."""
+    return _data_dir() / NAMES_FILE
+
+
+def load_first_names(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """Read ``data/first_names.csv`` (or ``path``): first name -> gender, weak evidence for "he" and
+    "she"; re-read whenever the file changes. An empty dict when the file is missing (it is optional).
+
+    >>> load_first_names()["wendy"]
+    'female'
+    """
+    path = Path(path) if path is not None else default_names_path()
+    if not path.exists():
+        return {}
+    return _load(path, lambda text, name: parse_first_names(text, where=name), "first-name", NAMES_FILE)
+
+
+__all__ = ["load_first_names", "parse_first_names", "ReportingVerb", "ReportingVerbs", "Title", "Titles", "load_reporting_verbs", "load_titles",
            "parse_reporting_verbs", "parse_titles", "regular_forms"]

@@ -23,7 +23,7 @@ The engine works in three steps a student can follow:
 direct We are watching, | John Kirby | said
 scare peace plan | None | None
 >>> find_quotes(text)[0].reason
-"reporting verb 'said', subject 'he': he -> John Kirby (the most recent person named as a subject)"
+"reporting verb 'said', subject 'he': he -> John Kirby (the most recent person named as a subject who can be 'he')"
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..speakers import normalise_mention
-from .context import _Context, _np_span, _same_line
+from .context import _Context, _doc_tokens_between, _np_span, _same_line
 from .cues import _cue_text, _is_cue
 from .marks import QUOTE_MARKS
 from .mentions import _described_person, _group_name, _mentions_before, _person_name, _recent_pair, _recent_person
@@ -314,4 +314,25 @@ def _according_to(ctx: _Context, tokens: list["Token"]) -> _Resolved | None:
                 if found is not None:
                     return _resolved(found.speaker, found.mention, f"'according to {text}' -> {found.speaker}",
                                      found.type)
+                if text[:1].isupper():  # "according to HuffPo": the source, as the text names it
+                    return _resolved(text, text, f"'according to {text}': the source as the text names it", "other")
     return None
+
+
+def _name_before_colon(ctx: _Context, before: str, before_start: int) -> _Resolved | None:
+    """'Pollsters agree - Carl Bialik: “...”': a person named right before a colon that opens the quote,
+    unless the name follows a preposition ("He had a message for Trump: “...”"). Runs only when no
+    reporting verb gave a speaker ("He asked Trump: “...”" is the asker's)."""
+    m = re.search(r"(\S)\s*:\s*$", before)
+    if m is None:
+        return None
+    end = before_start + m.end(1)
+    mention = next((x for x in _mentions_before(ctx, end) if x.end == end), None)
+    if mention is None or mention.type != "person" or ctx.inside_quote(mention.start):
+        return None
+    toks = _doc_tokens_between(ctx.doc, mention.start, mention.end) if ctx.parsed else []
+    root = next((t for t in toks if not toks[0].i <= t.head.i <= toks[-1].i or t.head is t), None)
+    if root is not None and root.dep_ in ("pobj", "dative", "poss"):
+        return None
+    return _resolved(mention.name, mention.text, f"'{mention.text}: ...': a name and a colon introduce the words "
+                                                 f"-> {mention.name}")

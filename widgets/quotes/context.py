@@ -38,6 +38,7 @@ class _Context:
     quote_starts: list[int]
     verbs: ReportingVerbs
     titles: Titles
+    first_names: dict
     mentions: list[_Mention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)  # person -> "male", "female" or ""

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from ..errors import KitError
 from ..nlp import as_doc, has_parser
 from ..speakers import SpeakerTable, load_speakers
-from ..wordlists import load_reporting_verbs, load_titles
-from .attribution import _according_to, _attribute_with_cue, _resolve
+from ..wordlists import load_first_names, load_reporting_verbs, load_titles
+from .attribution import _according_to, _attribute_with_cue, _name_before_colon, _resolve
 from .context import _Context, _doc_tokens_between
 from .kinds import _kind
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, QuoteMarks, find_quote_marks
@@ -116,6 +116,7 @@ def find_quotes(source, *, speakers=None) -> list[Quote]:
     ctx = _Context(raw=raw, doc=doc, table=_table(speakers), parsed=has_parser(doc),
                    tagged=bool(doc.has_annotation("TAG")), spans=spans, quoted=quoted,
                    quote_starts=[q[0] for q in quoted], verbs=load_reporting_verbs(), titles=load_titles(),
+                   first_names=load_first_names(),
                    body=body)
     _build_mentions(ctx)
     results: list[Quote] = []
@@ -172,6 +173,11 @@ def _analyse(ctx: _Context, k: int, span: QuoteMarks, done: list[Quote]) -> Quot
             if res is not None:
                 speaker, mention, cue = res.speaker, res.mention, ":"
                 reason = f"headline '{m.group(1)}: ...' -> {res.speaker}"
+    # Rule 3b: 'Republican pollster Daron Shaw: “...”' (a name and a colon, inside a line).
+    if speaker is None:
+        res = _name_before_colon(ctx, reporter_before, before_start)
+        if res is not None:
+            speaker, mention, cue, reason = res.speaker, res.mention, ":", res.reason
     # Rule 4: the same words were quoted before, with a speaker.
     if speaker is None:
         same = next((q for q in reversed(done) if q.speaker is not None

@@ -110,11 +110,12 @@ def _build_mentions(ctx: _Context) -> None:
             surnames[parts[-1]] = m.name if surnames.get(parts[-1], m.name) == m.name else None
     if ctx.tagged:
         for tok in ctx.doc:
-            if taken[tok.idx] or ctx.inside_quote(tok.idx) or tok.pos_ != "PROPN":
+            if taken[tok.idx] or ctx.inside_quote(tok.idx) or tok.pos_ not in ("PROPN", "NOUN"):
                 continue
-            if surnames.get(tok.text):
+            if surnames.get(tok.text):  # exact, capitalised: "Trump" in a headline may be tagged a noun
                 add(tok.idx, tok.idx + len(tok), surnames[tok.text], "person")
-            elif ctx.parsed and tok.dep_ == "nsubj" and tok.text[:1].isupper() and _is_cue(tok.head, ctx) \
+            elif ctx.parsed and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
+                    and _is_cue(tok.head, ctx) \
                     and tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in PRONOUN_GENDER:
                 first = tok
                 while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" \
@@ -184,16 +185,22 @@ def _title_gender(ctx: _Context, m: _Mention) -> str:
 
 
 def _build_genders(ctx: _Context) -> None:
-    """What the text itself says about each person's gender, from two kinds of evidence: a title
-    ("Mr.", "Mrs.", "Congresswoman": ``data/titles.csv``), and the pronouns in a sentence whose subject
-    is the only person it names ("Clinton said she would ..."). A person with no evidence, or as much
-    for one as for the other, gets ``""`` (compatible with both)."""
+    """What the text says about each person's gender, from three kinds of evidence: a title ("Mr.",
+    "Mrs.", "Congresswoman": ``data/titles.csv``, counts 2), the pronouns in a sentence whose subject is
+    the only person it names ("Clinton said she would ...", 1 each), and, weakest, a first name usually
+    given to one gender (``data/first_names.csv``, 1). A person with no evidence, or as much for one as
+    for the other, gets ``""`` (compatible with both)."""
     evidence: dict[str, list[int]] = {}
     for m in ctx.mentions:
         if m.type == "person":
             gender = _title_gender(ctx, m)
             if gender:
                 evidence.setdefault(m.name, [0, 0])[gender == "female"] += 2
+    for name in {m.name for m in ctx.mentions if m.type == "person"}:
+        parts = name.split()
+        gender = ctx.first_names.get(parts[0].lower(), "") if len(parts) >= 2 else ""
+        if gender:  # weaker than the text's own words: a title counts 2, each pronoun 1
+            evidence.setdefault(name, [0, 0])[gender == "female"] += 1
     if ctx.parsed:
         for sent in ctx.doc.sents:
             k = bisect_right(ctx.mention_starts, sent.start_char - 1)
