@@ -298,6 +298,29 @@ def _attribute_with_cue(ctx: _Context, tokens: list["Token"], offset: int,
     return None
 
 
+def _name_then_cue(ctx: _Context, after: list["Token"]) -> tuple[_Resolved, str] | None:
+    """'“...,” William M. Daley, President Obama's former chief of staff, said.': when the parse gives the
+    reporting verb no subject, a person named right after the quote, before the first reporting verb of the
+    sentence, is its subject (the words between are an apposition)."""
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    first = next((m for m in _mentions_before(ctx, words[0].idx + len(words[0]))
+                  if m.start <= words[0].idx < m.end), None)
+    if first is None or first.type != "person":
+        return None
+    for tok in after:
+        if tok.idx < first.end:
+            continue
+        if _is_cue(tok, ctx) and not ctx.inside_quote(tok.idx):
+            return (_resolved(first.name, first.text, f"the name right after the quote, {first.text!r}, is the "
+                                                      f"subject of '{tok.text}' -> {first.name}"), _cue_text(tok, ctx))
+        if ctx.tagged and tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP", "MD") \
+                and tok.dep_ not in ("relcl", "acl"):
+            return None  # another verb first: "“...,” Daley, who ran the campaign, ..." is not this pattern
+    return None
+
+
 def _according_to(ctx: _Context, tokens: list["Token"]) -> _Resolved | None:
     for k, tok in enumerate(tokens[:-1]):
         if tok.text.lower() == "according" and tokens[k + 1].text.lower() == "to" \

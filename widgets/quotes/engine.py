@@ -10,7 +10,7 @@ from ..errors import KitError
 from ..nlp import as_doc, has_parser
 from ..speakers import SpeakerTable, load_speakers
 from ..wordlists import load_first_names, load_reporting_verbs, load_titles
-from .attribution import _according_to, _attribute_with_cue, _name_before_colon, _resolve
+from .attribution import _according_to, _attribute_with_cue, _name_before_colon, _name_then_cue, _resolve
 from .context import _Context, _doc_tokens_between
 from .kinds import _kind
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, QuoteMarks, find_quote_marks
@@ -144,6 +144,8 @@ def _analyse(ctx: _Context, k: int, span: QuoteMarks, done: list[Quote]) -> Quot
     # Rule 1: a reporting verb and its subject.
     if starts_sentence:
         found = _attribute_with_cue(ctx, after, close_end, cues, near=8)
+        if found is None:
+            found = _name_then_cue(ctx, after)
         if found is None:
             found = _attribute_with_cue(ctx, list(reversed(before)), open_at, cues)
     else:

@@ -21,16 +21,30 @@ def _subject_depth(toks) -> tuple[bool, int]:
     """Whether a mention (its tokens) is the subject of a clause, and how many clauses down from the
     sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned")."""
     subject = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and toks:
+        # The parser sometimes misses a subject ("62-year-old Brenda Johnson also railed", parsed as an
+        # object of "in"): a name right before a verb that has no subject of its own is that subject.
+        doc, k = toks[-1].doc, toks[-1].i + 1
+        while k < len(doc) and doc[k].pos_ == "ADV":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[k].children):
+            return True, _clause_depth(doc[k])
     if subject is None:
         return False, 0
-    depth, verb = 0, subject.head
+    return True, _clause_depth(subject.head)
+
+
+def _clause_depth(verb) -> int:
+    """How many clauses down from its sentence's main verb ``verb`` is (conjoined verbs count as one)."""
+    depth = 0
     for _ in range(12):
         if verb.dep_ == "ROOT" or verb.head is verb:
             break
         if verb.dep_ not in ("conj", "parataxis"):
             depth += 1
         verb = verb.head
-    return True, depth
+    return depth
 
 
 def _descriptions(toks, ctx: _Context) -> frozenset[str]:
