@@ -199,22 +199,17 @@ def _title_gender(ctx: _Context, m: _Mention) -> str:
 
 
 def _build_genders(ctx: _Context) -> None:
-    """What the text says about each person's gender, from three kinds of evidence: a title ("Mr.",
-    "Mrs.", "Congresswoman": ``data/titles.csv``, counts 2), the pronouns in a sentence whose subject is
-    the only person it names ("Clinton said she would ...", 1 each), and, weakest, a first name usually
-    given to one gender (``data/first_names.csv``, 1). A person with no evidence, or as much for one as
-    for the other, gets ``""`` (compatible with both)."""
+    """What the text says about each person's gender, from two kinds of evidence: a title ("Mr.",
+    "Mrs.", "Congresswoman": ``data/titles.csv``, counts 2), and the pronouns in a sentence whose subject
+    is the only person it names ("Clinton said she would ...", 1 each). A person with no evidence, or as
+    much for one as for the other, gets ``""`` (compatible with both). A first name (``data/first_names.csv``)
+    is weaker still: see :func:`_first_name_gender`."""
     evidence: dict[str, list[int]] = {}
     for m in ctx.mentions:
         if m.type == "person":
             gender = _title_gender(ctx, m)
             if gender:
                 evidence.setdefault(m.name, [0, 0])[gender == "female"] += 2
-    for name in {m.name for m in ctx.mentions if m.type == "person"}:
-        parts = name.split()
-        gender = ctx.first_names.get(parts[0].lower(), "") if len(parts) >= 2 else ""
-        if gender:  # weaker than the text's own words: a title counts 2, each pronoun 1
-            evidence.setdefault(name, [0, 0])[gender == "female"] += 1
     if ctx.parsed:
         for sent in ctx.doc.sents:
             k = bisect_right(ctx.mention_starts, sent.start_char - 1)
@@ -234,13 +229,21 @@ def _build_genders(ctx: _Context) -> None:
     ctx.genders = {name: "male" if m > f else "female" if f > m else "" for name, (m, f) in evidence.items()}
 
 
+def _first_name_gender(ctx: _Context, name: str) -> str:
+    """The gender a person's first name is usually given to (``data/first_names.csv``), or ``""``."""
+    parts = name.split()
+    return ctx.first_names.get(parts[0].lower(), "") if len(parts) >= 2 else ""
+
+
 def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | None:
     """The person a pronoun at ``offset`` most likely refers to: a person named as a subject, outside
     quotations, whose gender (as far as the text shows it) fits the pronoun, in the nearest sentence that
     has one; of several there, the subject of the main clause ("Nehlen responded to reports that Trump
-    planned ...": Nehlen). None when nobody fits within a few paragraphs."""
+    planned ...": Nehlen). A first name usually given to the other gender only makes a person the last
+    choice. None when nobody fits within a few paragraphs."""
     want = PRONOUN_GENDER.get(pronoun.lower(), "")
     best: _Mention | None = None
+    fallback: _Mention | None = None  # the first one only its first name speaks against ("Lindsey Graham")
     sentence_start = -1
     for m in _mentions_before(ctx, offset):
         if best is not None and m.start < sentence_start:
@@ -250,13 +253,16 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | 
         if m.end <= offset and m.type == "person" and m.subject and not ctx.inside_quote(m.start):
             if want and ctx.genders.get(m.name, "") not in ("", want):
                 continue
+            if want and not ctx.genders.get(m.name) and _first_name_gender(ctx, m.name) not in ("", want):
+                fallback = fallback or m
+                continue
             if best is None:
                 best = m
                 toks = _doc_tokens_between(ctx.doc, m.start, m.end) if ctx.parsed else []
                 sentence_start = toks[0].sent.start_char if toks else m.start
             elif m.depth < best.depth:
                 best = m
-    return best
+    return best or fallback
 
 
 def _described_person(ctx: _Context, offset: int, noun: str, proper: frozenset[str] = frozenset()) -> _Mention | None:
