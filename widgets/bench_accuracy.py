@@ -258,6 +258,11 @@ def _quote_table(quotes: dict, base: dict) -> list[str]:
                     f"{_f(_get(base, 'quotes', TUNING, key))} | {_f(_get(base, 'quotes', REPORT, key))} | "
                     f"{TARGETS.get(key, '')} |")
     t, r = quotes[TUNING], quotes[REPORT]
+    (tn, tr), (rn, rr) = t.pronoun_named, r.pronoun_named
+    tp, rp = next(x for x in t.by_class if x[0] == "pronoun"), next(x for x in r.by_class if x[0] == "pronoun")
+    rows.append(f"| (information) pronoun sources whose CoreNLP referent names a person of the article: "
+                f"share of scored pronouns; accuracy on them | {_f(tn / tp[3] if tp[3] else None)}; {_f(tr / tn if tn else None)} | "
+                f"{_f(rn / rp[3] if rp[3] else None)}; {_f(rr / rn if rn else None)} | | | |")
     rows.append(f"| counted: articles / gold direct quotes / kit quotes / scored for speaker | "
                 f"{t.articles} / {t.gold} / {t.kit_quotes} / {t.scored} | "
                 f"{r.articles} / {r.gold} / {r.kit_quotes} / {r.scored} | | | |")

@@ -61,6 +61,13 @@ class QuoteScore:
     verdicts: tuple[QuoteVerdict, ...] = ()
     outside: tuple[tuple[str, int, int, str], ...] = ()
 
+    @property
+    def pronoun_named(self) -> tuple[int, int]:
+        """(scored pronoun quotes whose CoreNLP referent names a person of the article, how many of those
+        the kit got right): the pronouns a name can be right for at all."""
+        vs = [v for v in self.verdicts if v.right is not None and v.gold.referent_named]
+        return len(vs), sum(bool(v.right) for v in vs)
+
     def class_accuracy(self, source_class: str) -> float:
         """Speaker accuracy over the scored quotes whose source is of one class (``name``, ``title``,
         ``pronoun``); 0.0 when there are none."""

@@ -116,6 +116,10 @@ class GoldQuote(_Fragments):
     source_class: str
     speaker_words: frozenset[str] | None
     why_unscored: str = ""
+    #: For a pronoun source: whether CoreNLP's referent shares a word with a person the article names
+    #: (with the parse); when not, the referent is a description ("the retired neurosurgeon") that no
+    #: name can match. Information only: it changes no score.
+    referent_named: bool | None = None
 
 
 def _entity_labels(doc, span: tuple[int, int] | None, people: frozenset[str]) -> dict[str, str]:
@@ -170,5 +174,6 @@ def gold_direct_quotes(article: PolnearArticle, *, pronouns: Mapping | None = No
                 why = "" if words else "title with no content word (no referent annotated)"
             else:
                 why = "organisation, document, group or unnamed" if cls == "organisation" else "no source annotated"
-            out.append(GoldQuote(article.name, content.fragments, content.text, text, span, cls, words, why))
+            named = bool(words & people) if cls == "pronoun" and words and doc is not None else None
+            out.append(GoldQuote(article.name, content.fragments, content.text, text, span, cls, words, why, named))
     return sorted(out, key=lambda q: q.fragments)
