@@ -122,6 +122,12 @@ def test_headline_speaker():
     assert q.reason.startswith("headline")
 
 
+def test_a_name_and_colon_beat_a_description_before_them():
+    # A description as the subject of a reporting verb ('Pollsters agree') yields to 'Name: “...”'.
+    q = one("Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”")
+    assert q.speaker == "Carl Bialik"
+
+
 def test_unknown_when_no_rule_applies():
     q = one("“Everything changed after that night, and nobody could stop it.”")
     assert q.speaker is None and q.kind == "direct"

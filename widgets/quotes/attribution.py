@@ -11,7 +11,8 @@ from ..speakers import normalise_mention
 from .context import _Context, _doc_tokens_between, _np_span, _same_line
 from .cues import _cue_text, _is_cue
 from .marks import QUOTE_MARKS
-from .mentions import _described_person, _group_name, _mentions_before, _person_name, _recent_pair, _recent_person
+from .mentions import (PRONOUN_GENDER, _described_person, _first_name_gender, _group_name, _mentions_before,
+                       _person_name, _recent_pair, _recent_person)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -49,10 +50,17 @@ class _Resolved:
     mention: str
     reason: str
     type: str = "person"
+    #: A description of someone unnamed, taken only when its reporting verb is next to the quote.
+    local: bool = False
 
 
-def _resolved(speaker: str, mention: str, reason: str, type_: str = "person") -> _Resolved:
-    return _Resolved(speaker, mention, reason, type_)
+#: How many tokens may separate the quote from a reporting verb whose subject is only a description
+#: ("“...,” the investor said"), so that "Blinken said Xi's visit suggests ... “war crimes”" stays Blinken's.
+_DESCRIPTION_REACH = 6
+
+
+def _resolved(speaker: str, mention: str, reason: str, type_: str = "person", *, local: bool = False) -> _Resolved:
+    return _Resolved(speaker, mention, reason, type_, local)
 
 
 def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Resolved | None:
@@ -68,8 +76,10 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
         if kind == "person":
             m = _recent_person(ctx, offset, lower)
             if m is not None:
+                gender = ctx.genders.get(m.name) or _first_name_gender(ctx, m.name)
+                fits = gender and gender == PRONOUN_GENDER.get(lower)
                 return _resolved(m.name, text, f"{text} -> {m.name} (the most recent person named as a subject"
-                                 + (f" who can be '{lower}'" if ctx.genders.get(m.name) else "") + ")")
+                                 + (f" who can be '{lower}'" if fits else "") + ")")
             return None
         if kind == "group":
             if ctx.last_group is not None and offset - ctx.last_group[0] < 1500:
@@ -179,7 +189,7 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
             desc = _clean_description(_with_of_phrase(ctx, head, text))
             if desc:
                 return _resolved(desc, text, f"described, not named: {text!r}",
-                                 "group" if head.tag_ == "NNS" else "other")
+                                 "group" if head.tag_ == "NNS" else "other", local=True)
     # Someone described, not named ("a Victorian barrister", "a White House official").
     if head_text in SPEAKER_NOUNS or (head is not None and head.ent_type_ in ("ORG", "NORP", "GPE")):
         if head is not None:
@@ -291,6 +301,8 @@ def _attribute_with_cue(ctx: _Context, tokens: list["Token"], offset: int,
             if ctx.inside_quote(head.idx) or (far and not span[0] <= head.idx < span[1]):
                 continue
             found = _resolve(ctx, head, text, head.idx)
+            if found is not None and found.local and near is None and k > _DESCRIPTION_REACH:
+                continue  # (a trailing "“...,” the bespectacled, 71-year-old diplomat said" may be long)
             if found is not None:
                 return found, _cue_text(tok, ctx)
         if far:

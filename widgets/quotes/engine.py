@@ -152,6 +152,11 @@ def _analyse(ctx: _Context, k: int, span: QuoteMarks, done: list[Quote]) -> Quot
         found = _attribute_with_cue(ctx, list(reversed(before)), open_at, cues)
         if found is None and (text.rstrip().endswith(",") or (after and after[0].text == ",")):
             found = _attribute_with_cue(ctx, after[:5], close_end, cues)
+    if found is not None and found[0].local:
+        # 'Pollsters agree - Carl Bialik: “...”': a name and a colon right before the quote beat a description.
+        named = _name_before_colon(ctx, reporter_before, before_start)
+        if named is not None:
+            found = (named, ":")
     if found is not None:
         res, cue = found
         speaker, mention = res.speaker, res.mention
