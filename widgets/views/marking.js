@@ -1,5 +1,7 @@
 // The marking widget's text: draws words and marks, reports clicks and keys. Python keeps all state and
 // logic (widgets/views/marking.py); this file only draws what the model says and sends events back.
+// A click is drawn at once (a kernel round trip takes about 50 ms, too slow to feel immediate); when
+// the model's new state arrives, the drawing is made to match it exactly, so Python stays the truth.
 // Every piece of article text reaches the page through textContent / text nodes, never as markup.
 
 const INVISIBLE = {
@@ -93,7 +95,21 @@ function render({ model, el }) {
     }
   }
 
+  // Draw a change before the kernel confirms it (the next "marked" from Python corrects any difference).
+  function drawAhead(indices, on) {
+    for (const i of indices) {
+      const w = spans[i];
+      if (!w) continue;
+      const mark = on === null ? !w.classList.contains("ml-you") : on;
+      w.classList.toggle("ml-you", mark);
+      w.setAttribute("aria-selected", mark ? "true" : "false");
+      if (mark) shownMarked.add(i);
+      else shownMarked.delete(i);
+    }
+  }
+
   function drawMarks() {
+    area.dataset.synced = String(Number(area.dataset.synced || 0) + 1);
     const now = new Set(model.get("marked"));
     for (const i of shownMarked) {
       if (!now.has(i) && spans[i]) {
@@ -160,6 +176,12 @@ function render({ model, el }) {
   }
 
   function send(content) {
+    if (content.kind === "toggle") drawAhead([content.index], null);
+    else if (content.kind === "range") {
+      const all = [];
+      for (let i = content.first; i <= content.last; i++) all.push(i);
+      drawAhead(all, true);
+    }
     model.send(content);
   }
 
