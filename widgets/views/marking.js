@@ -263,23 +263,15 @@ function render({ model, el }) {
   const onLabels = () => { if (!scheduled) drawLabels(); };
   const onCursor = () => { if (!scheduled && model.get("cursor") !== cursor) drawCursor(model.get("cursor"), false); };
   const onDescription = () => area.setAttribute("aria-label", model.get("description"));
-  model.on("change:text", onText);
-  model.on("change:words", onText);
-  model.on("change:marked", onMarked);
-  model.on("change:flags", onFlags);
-  model.on("change:labels", onLabels);
-  model.on("change:cursor", onCursor);
-  model.on("change:description", onDescription);
+  const handlers = [
+    ["change:text", onText], ["change:words", onText], ["change:marked", onMarked], ["change:flags", onFlags],
+    ["change:labels", onLabels], ["change:cursor", onCursor], ["change:description", onDescription],
+  ];
+  for (const [name, handler] of handlers) model.on(name, handler);
   build();
 
   return () => {
-    model.off("change:text", onText);
-    model.off("change:words", onText);
-    model.off("change:marked", onMarked);
-    model.off("change:flags", onFlags);
-    model.off("change:labels", onLabels);
-    model.off("change:cursor", onCursor);
-    model.off("change:description", onDescription);
+    for (const [name, handler] of handlers) model.off(name, handler);
     area.removeEventListener("keydown", onKeydown);
     area.removeEventListener("mousedown", onMousedown);
     area.removeEventListener("mouseup", onMouseup);

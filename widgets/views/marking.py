@@ -309,10 +309,9 @@ def _flags_and_labels(model: MarkingModel) -> tuple[list[int], list[list]]:
     comparison = model.comparison
     if comparison is None:
         return [], [[i, " · ".join(t)] for i, t in sorted(labels.items())]
-    flags = comparison.layer_flags()
-    index_at = {w.start: w.index - comparison.words[0].index for w in comparison.words} if comparison.words else {}
+    flags = comparison.layer_flags()  # the comparison's words are the words shown, numbered alike from 0
     for f in comparison.findings:
-        last = max((index_at[w.start] for w in comparison.words if w.start < f.end and f.start < w.end), default=None)
+        last = max((w.index for w in comparison.words if w.start < f.end and f.start < w.end), default=None)
         if last is None:
             continue
         who = [name for name, on in (("you", f.you), ("tool", f.tool), ("key", f.key)) if on]
@@ -393,14 +392,13 @@ class MarkingWidget(W.VBox):
         start, end = model.window()
         text = model.article.raw[start:end]
         words_now = [[w.start - start, w.end - start] for w in model.words]
-        first = model.words[0].index if model.words else 0
         if self.text.text != text or self.text.words != words_now:
             with self.text.hold_sync():
                 self.text.text = text
                 self.text.words = words_now
         flags, labels = _flags_and_labels(model)
         with self.text.hold_sync():
-            self.text.marked = sorted(i - first for i in model.marked) if first else sorted(model.marked)
+            self.text.marked = sorted(model.marked)
             self.text.flags = flags
             self.text.labels = labels
             where = "the whole article" if not model.part else f"paragraph {model.part}"
