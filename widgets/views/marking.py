@@ -323,14 +323,14 @@ def _flags_and_labels(model: MarkingModel) -> tuple[list[int], list[list]]:
 
 
 def keys_html() -> str:
-    """The keys, as an HTML list for the widget's help line.
+    """The keys, as one HTML line for the widget's help (always shown: no need to find it first).
 
     >>> "Space or Enter" in keys_html()
     True
     """
-    items = "".join(f"<li><kbd>{escape(k)}</kbd>: {escape(what)}</li>" for k, what in KEYS)
-    return (f'<details class="ml-marking-help"><summary>Keys and mouse</summary><ul>{items}'
-            "<li>Mouse: click a word to mark or unmark it; drag across words to mark them all.</li></ul></details>")
+    items = "; ".join(f"<kbd>{escape(k)}</kbd> {escape(what)}" for k, what in KEYS)
+    return (f'<p class="ml-marking-help"><strong>Keys:</strong> {items}. <strong>Mouse:</strong> click a word to '
+            "mark or unmark it; drag across words to mark them all.</p>")
 
 
 class MarkingWidget(W.VBox):
