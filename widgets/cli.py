@@ -5,6 +5,7 @@
     medialit compare [--json] FILE FILE [FILE ...]
     medialit loaded [--json] FILE      loaded-language highlights
     medialit build-lessons             make lessons/ from solutions/ (and run them)
+    medialit class-report FOLDER       what a class marked: agreement, and where it differs from the tool
 
 >>> main(["check"])
 Checked ... 5 articles: no problems found.
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("files", nargs=1, metavar="FILE", help="a UTF-8 text file")
         else:
             p.add_argument("files", nargs="+", metavar="FILE", help="two or more UTF-8 text files")
+
+    p = sub.add_parser("class-report", help="the class view of a folder of students' saved-work files")
+    importlib.import_module("widgets.classreport").add_arguments(p)
 
     p = sub.add_parser("build-lessons", help="generate lessons/ from solutions/ and execute both")
     p.add_argument("--no-execute", action="store_true", help="only generate, do not run the notebooks")
@@ -258,6 +262,7 @@ COMMANDS = {
     "loaded": loaded_command,
     "compare": compare_command,
     "build-lessons": _build_lessons,
+    "class-report": _feature("classreport"),
 }
 
 

@@ -409,10 +409,12 @@ def tab_through(page, view, *, max_presses: int = 80) -> list[dict]:
         info = page.evaluate("""() => { const a = document.activeElement;
             return a ? {kb: a.dataset ? a.dataset.kb : undefined, tag: a.tagName, type: a.type || '',
                         text: (a.textContent || a.value || '').trim().slice(0, 40)} : {}; }""")
-        inside = info.get("kb") is not None and view.evaluate("(el) => el.contains(document.activeElement)")
+        # Focus on something of the view that is not a tagged control (the marking widget's text) is still inside.
+        inside = view.evaluate("(el) => el.contains(document.activeElement)")
         if inside:
             inside_seen = True
-            reached.append(info)
+            if info.get("kb") is not None:
+                reached.append(info)
         elif inside_seen:
             break
     return reached

@@ -16,6 +16,7 @@ _VIEWS = {
     "SourceComparer": "compare",
     "LoadedLanguageHighlighter": "loaded",
     "WorkSaver": "work",
+    "MarkingWidget": "marking",
 }
 
 
