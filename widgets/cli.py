@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("files", nargs="+", metavar="FILE", help="two or more UTF-8 text files")
 
     p = sub.add_parser("class-report", help="the class view of a folder of students' saved-work files")
-    importlib.import_module("widgets.classreport").add_arguments(p)
+    from .classreport import add_arguments
+
+    add_arguments(p)
 
     p = sub.add_parser("build-lessons", help="generate lessons/ from solutions/ and execute both")
     p.add_argument("--no-execute", action="store_true", help="only generate, do not run the notebooks")
@@ -250,6 +252,12 @@ def _outlet(article) -> str:
     return outlet if outlet != "unknown" else f"unknown outlet, {article.id}"
 
 
+def _class_report(args) -> int:
+    from .classreport import command
+
+    return command(args)
+
+
 def _build_lessons(args) -> int:
     from .notebooks import build_lessons_command
 
@@ -262,7 +270,7 @@ COMMANDS = {
     "loaded": loaded_command,
     "compare": compare_command,
     "build-lessons": _build_lessons,
-    "class-report": _feature("classreport"),
+    "class-report": _class_report,
 }
 
 
