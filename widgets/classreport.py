@@ -127,10 +127,13 @@ def _alpha(matrix: list[list[int]]) -> float | None:
         return None
     if len({v for row in matrix for v in row}) < 2:
         return None  # everyone marked exactly the same (nothing, or everything): no variation to measure
-    import krippendorff
-    import numpy as np
+    # NLTK (Apache-2.0, already installed with TextBlob) computes Krippendorff's alpha; imported here
+    # because importing NLTK takes about a second and only the class view needs it.
+    from nltk.metrics.agreement import AnnotationTask
 
-    value = float(krippendorff.alpha(reliability_data=np.array(matrix, dtype=float), level_of_measurement="nominal"))
+    task = AnnotationTask(data=[(f"student {i}", f"word {j}", value)
+                                for i, row in enumerate(matrix) for j, value in enumerate(row)])
+    value = float(task.alpha())
     return None if math.isnan(value) else value
 
 
