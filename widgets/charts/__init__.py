@@ -16,7 +16,7 @@ Every chart function here calls :func:`use_offline_renderer` itself; you never n
 from __future__ import annotations
 
 #: Okabe & Ito's colour-blind-safe palette, for categorical colour scales.
-from ..htmltools import PALETTE as OKABE_ITO
+from ..render import PALETTE as OKABE_ITO
 
 
 def use_offline_renderer() -> None:

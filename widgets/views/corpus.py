@@ -11,47 +11,15 @@ from __future__ import annotations
 import ipywidgets as W
 import traitlets
 
-from ..corpus import Article, Corpus, load_corpus
-from ..htmltools import STYLE, Highlight, legend_html, render_highlights, table_html
-
-#: How each kind of mark is drawn: (label, colour, underline).
-MARK_STYLES = {
-    '"': ('" straight', "#0072B2", "dotted"),
-    "“": ("“ opens", "#009E73", "solid"),
-    "”": ("” closes", "#E69F00", "dashed"),
-}
-OUTSIDE_STYLE = ("#999999", "double")
-
+from ..corpus import Corpus, load_corpus
+from ..render import STYLE, legend_html, render_highlights
+from ..render.corpus import MARK_STYLES, OUTSIDE_STYLE, data_card_html, mark_highlights
 
 class ArticleModel(traitlets.HasTraits):
     """Which article is shown and whether quotation marks are marked."""
 
     article_id = traitlets.Unicode()
     show_marks = traitlets.Bool(True)
-
-
-def mark_highlights(article: Article) -> list[Highlight]:
-    """Highlights for every double quotation mark, and for the text outside the article body.
-
-    >>> from widgets.corpus import article_from_text
-    >>> [h.label for h in mark_highlights(article_from_text('He said "no" and “yes”.'))]
-    ['" straight', '" straight', '“ opens', '” closes']
-    """
-    out = []
-    if article.body_start > 0:
-        out.append(Highlight(0, article.body_start, "before the body: headline, navigation", *OUTSIDE_STYLE, key="outside-top"))
-    if article.body_end < len(article.raw):
-        out.append(Highlight(article.body_end, len(article.raw), "appended: not part of the article", *OUTSIDE_STYLE, key="outside-end"))
-    for i, ch in enumerate(article.raw):
-        style = MARK_STYLES.get(ch)
-        if style:
-            out.append(Highlight(i, i + 1, *style, key=f"mark-{i}"))
-    return out
-
-
-def data_card_html(article: Article) -> str:
-    """The article's data card as an escaped HTML table."""
-    return table_html(["field", "value"], [("id", article.id), *article.card.rows()], caption=f"Data card: {article.id}")
 
 
 class ArticleBrowser(W.VBox):

@@ -18,16 +18,15 @@ import ipywidgets as W
 import traitlets
 
 from ..corpus import Article, Corpus, load_corpus
-from ..htmltools import STYLE, Highlight, escape, legend_html, render_highlights, style_for, table_html
+from ..render import STYLE, escape, legend_html, render_highlights
 from ..nlp import parse_corpus
 from ..quotes import KINDS, Quote, find_quotes
+from ..render.quotes import (quote_details_html, quote_highlights, quotes_table_html, speaker_label,
+                             speaker_legend)
 from ..speakers import SpeakerTable, load_speakers
 
 ALL = "all"
 NO_SPEAKER = "(no speaker named)"
-SCARE_STYLE = ("#555555", "dotted")
-UNKNOWN_STYLE = ("#000000", "dashed")
-SELECTED_STYLE = ("#000000", "double")
 
 
 class QuoteSpotterModel(traitlets.HasTraits):
@@ -51,73 +50,6 @@ class QuoteSpotterModel(traitlets.HasTraits):
         if proposal["value"] not in ("highlighted text", "table"):
             raise traitlets.TraitError('show must be "highlighted text" or "table"')
         return proposal["value"]
-
-
-def speaker_label(quote: Quote) -> str:
-    """The short visible label of a highlight: who is quoted (or "unknown") and the kind.
-
-    >>> speaker_label(find_quotes("“Yes,” Kirby said.")[0])
-    'John Kirby · direct'
-    """
-    if quote.kind == "scare":
-        return "scare quote"
-    return f"{quote.speaker or 'unknown'} · {quote.kind}"
-
-
-def quote_highlights(quotes: list[Quote], *, speakers: list[str], selected: int = -1,
-                     indexes: list[int] | None = None) -> list[Highlight]:
-    """One highlight per quote (colour and underline by speaker, a visible label), plus the chosen one.
-
-    ``speakers`` fixes the order of the colours, so a speaker keeps its colour when filters change.
-
-    >>> qs = find_quotes("“Yes,” Kirby said. A “peace plan” too.")
-    >>> [(h.label, h.underline) for h in quote_highlights(qs, speakers=["John Kirby"])]
-    [('John Kirby · direct', 'solid'), ('scare quote', 'dotted')]
-    """
-    out = []
-    indexes = list(range(len(quotes))) if indexes is None else indexes
-    for i, q in zip(indexes, quotes):
-        if q.kind == "scare":
-            colour, underline = SCARE_STYLE
-        elif q.speaker is None:
-            colour, underline = UNKNOWN_STYLE
-        else:
-            colour, underline = style_for(speakers.index(q.speaker) if q.speaker in speakers else len(speakers))
-        title = f"{q.kind} quote; speaker: {q.speaker or 'none'}; cue: {q.cue or 'none'}; {q.reason}"
-        out.append(Highlight(q.start, q.end, speaker_label(q), colour, underline, title=title, key=f"q{i}"))
-        if i == selected:
-            out.append(Highlight(q.start, q.end, "◀ chosen", *SELECTED_STYLE, title="the quote chosen in the list",
-                                 key="chosen"))
-    return out
-
-
-def quote_details_html(quote: Quote | None, table: SpeakerTable) -> str:
-    """The chosen quote's kind, speaker, cue, mention and the reason, as escaped HTML."""
-    if quote is None:
-        return "<p><em>Choose a quote in the list to see how its speaker was found.</em></p>"
-    speaker = table.get(quote.speaker) if quote.speaker else None
-    rows = [
-        ("quote", quote.text),
-        ("kind", quote.kind),
-        ("speaker", quote.speaker or "none"),
-        ("role", speaker.role if speaker else "-"),
-        ("affiliation", table.affiliation_of(quote.speaker) if quote.speaker else "-"),
-        ("cue", quote.cue or "none"),
-        ("named in the text as", quote.mention or "-"),
-        ("how the speaker was found", quote.reason),
-    ]
-    return table_html(["", ""], rows, caption="The chosen quote")
-
-
-def quotes_table_html(quotes: list[Quote], table: SpeakerTable, article: Article | None = None) -> str:
-    """All the given quotes as an escaped HTML table."""
-    rows = []
-    for n, q in enumerate(quotes, start=1):
-        where = "body" if article is None or article.in_body(q.start, q.end) else "outside the body"
-        rows.append((n, q.kind, q.speaker or "-", table.affiliation_of(q.speaker) if q.speaker else "-",
-                     q.cue or "-", q.text, where))
-    return table_html(["#", "kind", "speaker", "affiliation", "cue", "quoted words", "where"], rows,
-                      caption=f"{len(rows)} quotes")
 
 
 class QuoteSpotter(W.VBox):
@@ -252,9 +184,7 @@ class QuoteSpotter(W.VBox):
         self.details.value = STYLE + quote_details_html(chosen, self.table)
         order = self._speaker_order()
         shown = [s for s in order if any(q.speaker == s and q.kind != "scare" for q in visible)]
-        entries = [(s, *style_for(order.index(s))) for s in shown]
-        entries += [("scare quote (nobody quoted)", *SCARE_STYLE), ("speaker unknown", *UNKNOWN_STYLE)]
-        self.legend.value = legend_html(entries, title=f"{len(visible)} of {len(all_quotes)} quotes; speakers")
+        self.legend.value = legend_html(speaker_legend(shown, order=order), title=f"{len(visible)} of {len(all_quotes)} quotes; speakers")
         if self.model.show == "table":
             self.text.value = STYLE + quotes_table_html(visible, self.table, article)
         else:
