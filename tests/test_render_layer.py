@@ -24,6 +24,7 @@ import widgets.charts, widgets.render
 for package in (widgets.charts, widgets.render):
     for info in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{info.name}")
+import widgets.views.models  # the views' state: traitlets only
 from widgets.compare import compare
 from widgets.corpus import article_from_text, load_corpus
 from widgets.export import export_html

@@ -16,44 +16,23 @@ True
 from __future__ import annotations
 
 import ipywidgets as W
-import traitlets
 
-from ..compare import Comparison, compare
-from ..corpus import Corpus, load_corpus
+from ..compare import Comparison
+from ..corpus import Corpus
 from ..render.compare import (CSS, column_highlights, columns_html, count_table_html, diff_html, pair_numbers,
                               pairs_html, pairs_report, sentences_html)
-
-class CompareModel(traitlets.HasTraits):
-    """Which articles are compared (at least two, in corpus order), and which fact/term's sentences show."""
-
-    article_ids = traitlets.Tuple()
-    fact = traitlets.Unicode("", allow_none=True)
-    term = traitlets.Unicode("", allow_none=True)
-    known_ids = traitlets.Tuple()
-
-    @traitlets.validate("article_ids")
-    def _check_ids(self, proposal):
-        ids = tuple(proposal["value"])
-        unknown = [i for i in ids if self.known_ids and i not in self.known_ids]
-        if unknown:
-            raise traitlets.TraitError(
-                f"No article called {', '.join(map(repr, unknown))}. The articles are: {', '.join(self.known_ids)}.")
-        order = {k: n for n, k in enumerate(self.known_ids)}
-        return tuple(sorted(dict.fromkeys(ids), key=lambda i: order.get(i, len(order))))
+from .choices import on_choice, show_choices
+from .models import CompareModel
 
 
-# --------------------------------------------------------------------------------------------------
-# The view
-# --------------------------------------------------------------------------------------------------
 class SourceComparer(W.VBox):
     """Compare two or more articles: aligned quotes side by side, coverage and framing tables."""
 
     def __init__(self, corpus: Corpus | None = None, *, article_ids=None):
-        self.corpus = corpus if corpus is not None else load_corpus()
-        ids = tuple(self.corpus.ids)
-        self.model = CompareModel(known_ids=ids)
-        self.boxes = {i: W.Checkbox(description=self.corpus[i].label, indent=False, layout=W.Layout(width="auto"))
-                      for i in ids}
+        self.model = m = CompareModel(corpus, article_ids=article_ids)
+        self.corpus = m.corpus
+        self.boxes = {i: W.Checkbox(value=i in m.article_ids, description=self.corpus[i].label, indent=False,
+                                    layout=W.Layout(width="auto")) for i in m.known_ids}
         self.fact_menu = W.Dropdown(description="Show where:", style={"description_width": "initial"})
         self.term_menu = W.Dropdown(description="Show sentences for:", style={"description_width": "initial"})
         self.status = W.HTML()
@@ -65,18 +44,20 @@ class SourceComparer(W.VBox):
         self.framing = W.HTML()
         self.term_sentences = W.HTML()
         self.errors = W.Output()
-        self.result: Comparison | None = None
-        chosen = tuple(article_ids) if article_ids is not None else ids[:2]
-        self.model.article_ids = chosen  # before observing: the first drawing happens below, not in a callback
-        for i in self.model.article_ids:
-            self.boxes[i].value = True
-        for box in self.boxes.values():
-            box.observe(self._on_box, names="value")
-        traitlets.link((self.fact_menu, "value"), (self.model, "fact"))
-        traitlets.link((self.term_menu, "value"), (self.model, "term"))
-        self.model.observe(self._on_articles, names="article_ids")
-        self.model.observe(self._on_fact, names="fact")
-        self.model.observe(self._on_term, names="term")
+
+        # widgets -> model
+        capture = self.errors.capture()
+        for article_id, box in self.boxes.items():
+            box.observe(capture(lambda change, i=article_id: m.include(i, change["new"])), names="value")
+        on_choice(self.fact_menu, lambda v: setattr(m, "fact", v), capture=capture)
+        on_choice(self.term_menu, lambda v: setattr(m, "term", v), capture=capture)
+        # model -> drawing
+        m.observe(capture(self._draw_boxes), names="article_ids")
+        m.observe(capture(self._draw_menus), names=["facts", "fact", "terms", "term"])
+        m.observe(capture(self._draw_comparison), names="article_ids")
+        m.observe(capture(self._draw_fact), names=["article_ids", "fact"])
+        m.observe(capture(self._draw_term), names=["article_ids", "term"])
+
         tabs = W.Tab([W.VBox([self.columns, self.pairs]),
                       W.VBox([self.coverage, self.fact_menu, self.fact_sentences, self.entities]),
                       W.VBox([self.framing, self.term_menu, self.term_sentences])])
@@ -87,46 +68,40 @@ class SourceComparer(W.VBox):
         super().__init__([chooser, self.status, tabs, self.errors])
         self.render()
 
-    # -- callbacks (short, and errors go to the Output) --
-    def _on_box(self, change) -> None:
-        with self.errors:
-            self.model.article_ids = tuple(i for i, b in self.boxes.items() if b.value)
-
-    def _on_articles(self, change) -> None:
-        with self.errors:
-            self.render()
-
-    def _on_fact(self, change) -> None:
-        with self.errors:
-            self._render_fact()
-
-    def _on_term(self, change) -> None:
-        with self.errors:
-            self._render_term()
+    @property
+    def result(self) -> Comparison | None:
+        """The comparison of the ticked articles (``None`` with fewer than two)."""
+        return self.model.result
 
     # -- drawing --
-    @property
-    def _labels(self) -> dict[str, str]:
-        return {i: self.corpus[i].label for i in self.model.article_ids}
-
     def render(self) -> None:
-        """Recompare the chosen articles and redraw every part."""
-        ids = self.model.article_ids
-        if len(ids) < 2:
-            self.result = None
+        """Redraw every part for the chosen articles."""
+        self._draw_boxes()
+        self._draw_menus()
+        self._draw_comparison()
+        self._draw_fact()
+        self._draw_term()
+
+    def _draw_boxes(self, _change=None) -> None:
+        for article_id, box in self.boxes.items():
+            box.value = article_id in self.model.article_ids  # its callback then finds nothing to change
+
+    def _draw_menus(self, _change=None) -> None:
+        show_choices(self.fact_menu, self.model.facts, self.model.fact)
+        show_choices(self.term_menu, self.model.terms, self.model.term)
+
+    def _draw_comparison(self, _change=None) -> None:
+        ids, r = self.model.article_ids, self.model.result
+        if r is None:
             self.status.value = f"<p><strong>Tick at least two articles</strong> (now {len(ids)}).</p>"
-            for w in (self.columns, self.pairs, self.coverage, self.entities, self.framing,
-                      self.fact_sentences, self.term_sentences):
+            for w in (self.columns, self.pairs, self.coverage, self.entities, self.framing):
                 w.value = ""
             return
-        articles = [self.corpus[i] for i in ids]
-        self.result = r = compare(articles)
         n_conflict = sum(1 for p in r.aligned if p.same_speaker is False)
         self.status.value = (f"<p>{len(r.aligned)} aligned pair(s) across {len(ids)} articles; "
                              f"{n_conflict} with DIFFERENT SPEAKERS.</p>")
-        by_id = {a.id: a for a in articles}
-        labels = self._labels
-        self.columns.value = columns_html(r, by_id)
+        labels = self.model.labels
+        self.columns.value = columns_html(r, {i: self.corpus[i] for i in ids})
         self.pairs.value = pairs_html(r, labels)
         self.coverage.value = CSS + count_table_html(r.coverage_table(kind="fact"), labels,
                                                      caption="Key facts (data/facts.csv): mentions per article")
@@ -135,29 +110,21 @@ class SourceComparer(W.VBox):
             caption="People, organisations and places named by at least two of these articles")
         self.framing.value = CSS + count_table_html(r.framing_table(), labels,
                                                     caption="Word choices (data/framing.csv): uses per article")
-        facts = [f.name for f in r.facts]
-        terms = [t.term for t in r.terms]
-        fact, term = self.model.fact, self.model.term
-        self.fact_menu.options = facts
-        self.term_menu.options = terms
-        self.fact_menu.value = fact if fact in facts else (facts[0] if facts else None)
-        self.term_menu.value = term if term in terms else (terms[0] if terms else None)
-        self._render_fact()
-        self._render_term()
 
-    def _render_fact(self) -> None:
-        if self.result is None or not self.model.fact:
-            self.fact_sentences.value = ""
-            return
-        hits = [h for h in self.result.coverage if h.item == self.model.fact and h.kind == "fact"]
-        self.fact_sentences.value = sentences_html(hits, self._labels, {a.id: a for a in self.corpus}, what=self.model.fact)
+    def _draw_fact(self, _change=None) -> None:
+        r, fact = self.model.result, self.model.fact
+        hits = [h for h in r.coverage if h.item == fact and h.kind == "fact"] if r and fact else None
+        self.fact_sentences.value = "" if hits is None else sentences_html(hits, self.model.labels, self._articles(),
+                                                                            what=fact)
 
-    def _render_term(self) -> None:
-        if self.result is None or not self.model.term:
-            self.term_sentences.value = ""
-            return
-        hits = [h for h in self.result.framing if h.term == self.model.term]
-        self.term_sentences.value = sentences_html(hits, self._labels, {a.id: a for a in self.corpus}, what=self.model.term)
+    def _draw_term(self, _change=None) -> None:
+        r, term = self.model.result, self.model.term
+        hits = [h for h in r.framing if h.term == term] if r and term else None
+        self.term_sentences.value = "" if hits is None else sentences_html(hits, self.model.labels, self._articles(),
+                                                                            what=term)
+
+    def _articles(self) -> dict:
+        return {a.id: a for a in self.corpus}
 
 
 __all__ = ["CompareModel", "SourceComparer", "column_highlights", "columns_html", "count_table_html",
