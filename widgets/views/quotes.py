@@ -60,7 +60,8 @@ class QuoteSpotter(W.VBox):
         on_choice(self.affiliation_filter, lambda v: setattr(m, "affiliation", v), capture=capture)
         on_choice(self.picker, lambda v: setattr(m, "selected", v), capture=capture)
         # model -> drawing
-        m.observe(capture(self._draw_filters), names=["speaker_choices", "affiliation_choices", "speaker", "affiliation"])
+        m.observe(capture(self._draw_speaker_menu), names=["speaker_choices", "speaker"])
+        m.observe(capture(self._draw_affiliation_menu), names=["affiliation_choices", "affiliation"])
         m.observe(capture(self._draw_picker), names=["quotes", "visible", "selected"])
         m.observe(capture(self._draw_details), names=["quotes", "selected"])
         m.observe(capture(self._draw_text), names=["article_id", "speaker", "affiliation", "kind", "selected", "show"])
@@ -89,14 +90,17 @@ class QuoteSpotter(W.VBox):
     # --- drawing -------------------------------------------------------------------------------------
     def render(self, *, picker: bool = True) -> None:
         """Redraw the filters, the list (unless ``picker=False``), the details, the legend and the text."""
-        self._draw_filters()
+        self._draw_speaker_menu()
+        self._draw_affiliation_menu()
         if picker:
             self._draw_picker()
         self._draw_details()
         self._draw_text()
 
-    def _draw_filters(self, _change=None) -> None:
+    def _draw_speaker_menu(self, _change=None) -> None:
         show_choices(self.speaker_filter, self.model.speaker_choices, self.model.speaker)
+
+    def _draw_affiliation_menu(self, _change=None) -> None:
         show_choices(self.affiliation_filter, self.model.affiliation_choices, self.model.affiliation)
 
     def _draw_picker(self, _change=None) -> None:
