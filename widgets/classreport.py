@@ -41,7 +41,7 @@ from pathlib import Path
 from .corpus import Corpus, default_data_dir, load_corpus
 from .errors import KitError
 from .exercises import MARK_MODES, read_work
-from .htmltools import escape
+from .render.html import escape
 from .loaded import paragraphs as article_paragraphs
 from .marking import Mark, Span, fingerprint, key_spans, same_speaker, tool_spans, words, words_in
 
@@ -494,7 +494,7 @@ def _paragraph_html(raw: str, p: ParagraphReport) -> str:
 
 
 def _body_html(report: ClassReport, *, anonymous: bool, heading: bool = True) -> str:
-    from .htmltools import table_html
+    from .render.html import table_html
 
     corpus_raw = _raw_of(report.article_id)
     task = MODE_NAMES[report.mode]

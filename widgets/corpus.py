@@ -27,8 +27,8 @@ from typing import Iterator, Sequence
 
 from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import ArticleError, KitError, MetadataError
-from .htmltools import escape
 from .language import NOT_ENGLISH_FIX, not_english_message
+from .render.html import escape, table_html
 from .nlp import MAX_CHARACTERS
 from .wording import plural
 
@@ -111,8 +111,6 @@ class ArticleCard:
         return "\n".join(f"{name:>22}: {value}" for name, value in self.rows())
 
     def _repr_html_(self) -> str:
-        from .htmltools import table_html
-
         return table_html(["field", "value"], self.rows())
 
 
@@ -306,16 +304,13 @@ class Corpus(Sequence[Article]):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "byline", "date", "known defects"))
-        rows = []
-        for a in self:
-            cells = (a.id, a.title, a.outlet, a.card.byline, a.card.date, ", ".join(a.card.defects) or "none recorded")
-            rows.append("<tr>" + "".join(f'<td style="text-align:left">{escape(c)}</td>' for c in cells) + "</tr>")
+        rows = [(a.id, a.title, a.outlet, a.card.byline, a.card.date, ", ".join(a.card.defects) or "none recorded")
+                for a in self]
         problems = ""
         if self.problems:
             problems = "<p>" + escape(f"{len(self.problems)} problems found while loading: see corpus.problems") + "</p>"
-        body = "".join(rows)
-        return f'<table class="mathjax_ignore"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{problems}'
+        return table_html(("id", "title", "outlet", "byline", "date", "known defects"), rows,
+                          css_class="mathjax_ignore", cell_style="text-align:left") + problems
 
 
 class CorpusWarning(UserWarning):

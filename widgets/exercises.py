@@ -62,7 +62,7 @@ class Feedback:
         return f"{self._ICONS[self.status]} {self.message}"
 
     def _repr_html_(self) -> str:
-        from .htmltools import escape
+        from .render import escape
 
         colour = self._COLOURS[self.status]
         lines = escape(self.message).replace("\n", "<br>")

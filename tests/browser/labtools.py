@@ -206,10 +206,17 @@ def open_notebook(page, lab: Lab, path: str, *, workspace: str) -> None:
 
 
 def wait_kernel_idle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the notebook has a kernel and it is idle.
+
+    The execution indicator already says "idle" while the toolbar still says "No Kernel"; Run All clicked
+    then asks JupyterLab to start a kernel and can leave a "Select Kernel" dialog over the page."""
     page.wait_for_function(
         """() => {
-            const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
-            return s && s.getAttribute('data-status') === 'idle';
+            const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+            const s = document.querySelector(panel + ' .jp-Notebook-ExecutionIndicator');
+            const name = document.querySelector(panel + ' .jp-Toolbar-kernelName');
+            return s && s.getAttribute('data-status') === 'idle'
+                && name && name.textContent.trim() !== '' && !/No Kernel/.test(name.textContent);
         }""",
         timeout=timeout_ms,
     )

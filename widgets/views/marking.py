@@ -37,7 +37,7 @@ import traitlets
 
 from .. import exercises
 from ..corpus import Corpus, load_corpus
-from ..htmltools import escape
+from ..render.html import escape
 from ..loaded import paragraphs
 from ..marking import (
     KEY,

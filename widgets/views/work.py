@@ -12,7 +12,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from .. import exercises
-from ..htmltools import escape
+from ..render import escape
 
 
 class WorkSaver(W.VBox):
