@@ -76,7 +76,7 @@ def test_a_cards_file_of_blank_rows_is_a_warning_and_every_article_loads(tmp_pat
     assert problems(corpus)[0] == (
         f"WARNING {data}/articles.csv: The data-card file {what} every article loads with unknown metadata. "
         "Fix: Add a header row: id,file,title,outlet,outlet_evidence,byline,date,date_evidence,body_starts_at,"
-        "body_ends_before,defects,notes, then one row per article.")
+        "body_ends_before,defects,notes,story,licence,source_url, then one row per article.")
     assert corpus.errors == ()
 
 
