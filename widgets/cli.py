@@ -9,6 +9,7 @@
 
 >>> main(["check"])
 Checked ... 5 articles: no problems found.
+Note: ...optional...
 0
 """
 from __future__ import annotations
@@ -82,7 +83,19 @@ def _check(args) -> int:
     else:
         print(f"Checked {data_dir}: {plural(len(corpus), 'article loads', 'articles load')}; "
               f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.")
+    print(_story_lists_note(data_dir))
     return 1 if errors else 0
+
+
+def _story_lists_note(data_dir: Path) -> str:
+    """One line: the key facts and framing words are story-specific and optional."""
+    here = [name for name in ("facts.csv", "framing.csv") if (data_dir / name).exists()]
+    if not here:
+        return ("Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+                "and missing reporting, who is quoted and word choice by itself.")
+    return (f"Note: {' and '.join(here)} (key facts and framing words) are written for one story and are optional: "
+            "for articles about another story, source comparison shows its automatic tables (shared and missing "
+            "reporting, who is quoted, word choice) and says the lists match nothing.")
 
 
 # --------------------------------------------------------------------------------------------------

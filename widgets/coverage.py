@@ -293,10 +293,13 @@ def find_entities(article, *, name: str | None = None, labels: Sequence[str] = E
     if not doc.has_annotation("ENT_IOB"):
         return []
     hits = []
+    names: dict[str, str] = {}  # each mention looked up once (the tables are read per lookup)
     for ent in doc.ents:
         if ent.label_ not in labels or not article.in_body(ent.start_char, ent.end_char):
             continue
-        item = normalise_entity(ent.text)
+        item = names.get(ent.text)
+        if item is None:
+            item = names[ent.text] = normalise_entity(ent.text)
         if not item or not any(c.isalpha() for c in item):
             continue
         sent = ent.sent

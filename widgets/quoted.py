@@ -37,7 +37,8 @@ TITLE_WORDS = frozenset("""
     chair chief director administrator commander captain capt general gen colonel col lieutenant lt
     sergeant sgt officer astronaut astronauts senator sen representative rep congressman congresswoman
     governor gov mayor judge justice ambassador envoy ceo king queen prince princess pope bishop
-    rev reverend father sister brother coach minister official officials u.s. us uk eu un nasa
+    rev reverend father sister brother coach minister official officials councillor councilor councilman
+    councilwoman alderman mp lawmaker deputy inspector detective chancellor u.s. us uk eu un nasa
 """.split())
 
 

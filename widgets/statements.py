@@ -26,7 +26,7 @@ in different words", and whether the numbers differ.
 >>> [s.files for s in r.statements if s.shared]
 [('a', 'b')]
 >>> print(r.matches[0].description)
-reported in different words; the numbers differ: 30 in a, 40 in b
+the same words in a different order; the numbers differ: 30 in a, 40 in b
 >>> [s.text for s in r.for_file("b").only_here]
 ['Several shops in the old town stayed closed.']
 """
@@ -191,6 +191,12 @@ class Reporting:
         """True when the articles share almost nothing (they may be about different stories)."""
         return self.shared_share < ALMOST_NOTHING
 
+    @property
+    def empty_files(self) -> tuple[str, ...]:
+        """The articles with no sentence to compare (empty, or only headings and very short lines)."""
+        have = {s.file for st in self.statements for s in st.sentences}
+        return tuple(f for f in self.files if f not in have)
+
     def summary(self) -> str:
         """One line in plain words: how much the articles share.
 
@@ -203,10 +209,13 @@ class Reporting:
         total = sum(len(s.sentences) for s in self.statements)
         shared = sum(len(s.sentences) for s in self.statements if s.shared)
         n = sum(1 for s in self.statements if s.shared)
+        empty = ""
+        if self.empty_files:
+            empty = f" Nothing to compare in {', '.join(self.empty_files)}: no sentence of four or more words."
         if self.almost_nothing_shared:
             return (f"These articles share almost nothing: {shared} of {total} sentences report something another "
-                    "article reports. They may be about different stories.")
-        return f"{n} statement(s) are reported by more than one article ({shared} of {total} sentences)."
+                    "article reports. They may be about different stories." + empty)
+        return f"{n} statement(s) are reported by more than one article ({shared} of {total} sentences)." + empty
 
     def to_dict(self) -> dict:
         """The ``statements`` and ``reporting`` parts of ``medialit compare --json``."""
@@ -309,6 +318,8 @@ def describe_match(a: str, b: str, *, a_name: str = "a", b_name: str = "b") -> s
 
     >>> describe_match("The dam broke at noon.", "The dam broke at noon.")
     'the same words'
+    >>> describe_match("At noon the dam broke.", "The dam broke at noon.")
+    'the same words in a different order'
     >>> describe_match("Officials said 12 people died.", "At least 15 people died, officials said.")
     'reported in different words; the numbers differ: 12 in a, 15 in b'
     >>> describe_match("The 30-year-old fleet ended its service.", "The fleet ended its service at 5:57.")
@@ -319,6 +330,8 @@ def describe_match(a: str, b: str, *, a_name: str = "a", b_name: str = "b") -> s
         text = "the same words"
     elif closeness >= ALMOST_SAME:
         text = "almost the same words"
+    elif fuzz.token_sort_ratio(_fold(a), _fold(b)) >= SAME_WORDS:
+        text = "the same words in a different order"
     else:
         text = "reported in different words"
     fa, fb = _counted(a), _counted(b)

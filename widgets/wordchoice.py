@@ -143,7 +143,9 @@ def _lemma(token) -> str:
 
 
 def _tokens(doc, start: int, end: int) -> list:
-    return [t for t in doc if start <= t.idx < end and not t.is_space and not t.is_punct]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = span if span is not None else [t for t in doc if start <= t.idx < end]
+    return [t for t in tokens if start <= t.idx < end and not t.is_space and not t.is_punct]
 
 
 def _span_text(raw: str, tokens: Sequence) -> tuple[int, int, str]:
@@ -281,6 +283,7 @@ def _entity_choices(articles, files, docs) -> list[WordChoice]:
     described: dict[str, list[tuple[str, object]]] = {}  # entity -> [(file, token)]
     named: dict[str, list[TermUse]] = {}
     shorter: dict[str, str] = {}
+    names: dict[str, str] = {}  # mention -> entity, looked up once
     for article, name in zip(articles, files):
         doc = docs[name]
         if not doc.has_annotation("ENT_IOB"):
@@ -288,7 +291,9 @@ def _entity_choices(articles, files, docs) -> list[WordChoice]:
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS or not article.in_body(ent.start_char, ent.end_char):
                 continue
-            item = normalise_entity(ent.text)
+            item = names.get(ent.text)
+            if item is None:
+                item = names[ent.text] = normalise_entity(ent.text)
             if not item or not any(c.isalpha() for c in item):
                 continue
             sent = ent.sent
