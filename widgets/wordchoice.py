@@ -89,8 +89,8 @@ class WordChoice:
         """The uses the loaded-language highlighter marks."""
         return tuple(u for u in self.uses if u.loaded)
 
-    def describe(self) -> str:
-        """The choice in plain words.
+    def describe(self, *, names: Mapping[str, str] | None = None) -> str:
+        """The choice in plain words (``names`` maps article names to shorter labels).
 
         >>> c = WordChoice("the group", "same statement", (TermUse("a", "protesters", 0, 10, 0, 20),
         ...                TermUse("b", "rioters", 0, 7, 0, 20, True, "loaded_language", "Makes them sound violent.")))
@@ -103,7 +103,7 @@ class WordChoice:
             for term in terms:
                 flag = next((u for u in self.uses if u.file == file and u.term == term and u.loaded), None)
                 shown.append(f"“{term}”" + (f" (loaded: {flag.explanation})" if flag else ""))
-            parts.append(f"{file} says {', '.join(shown)}")
+            parts.append(f"{(names or {}).get(file, file)} says {', '.join(shown)}")
         return f"{self.thing}: " + "; ".join(parts)
 
     def to_dict(self) -> dict:
