@@ -245,6 +245,8 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
         f"Checked {data}: 1 article loads; 1 error, 0 warnings.",
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself.",
     ]
 
 
