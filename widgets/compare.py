@@ -63,6 +63,7 @@ from .coverage import (
     merge_short_names,
 )
 from .errors import KitError
+from .memo import remember
 from .framing import FRAMING_FILE, FramingHit, FramingTerm, find_framing, framing_table, load_framing
 from .quoted import QuotedVoices
 from .quotes import find_quotes
@@ -356,16 +357,19 @@ def compare(
     sides, reported, cov, fr = [], [], [], []
     found_quotes = {}
     for article, name in zip(articles, files):
-        sentences = Sentences.of_text(article)  # an Article: a too-long one is named in the error
-        quotes = found_quotes[name] = find_quotes(article)
+        sentences = remember(article, "sentences", Sentences.of_text)  # a too-long article is named in the error
+        quotes = found_quotes[name] = remember(article, "quotes", find_quotes)
         sides.extend(quote_sides(article, name=name, quotes=quotes))
         if paraphrases:
-            reported.extend(reported_speech(article, name=name, quotes=quotes, sentences=sentences))
-        cov.extend(find_facts(article, facts=facts, name=name, sentences=sentences))
+            reported.extend(remember(article, "reported", lambda a: reported_speech(
+                a, name=name, quotes=quotes, sentences=sentences), name))
+        cov.extend(remember(article, "facts", lambda a: find_facts(a, facts=facts, name=name, sentences=sentences),
+                            name, facts))
         if entities:
-            cov.extend(find_entities(article, name=name))
+            cov.extend(remember(article, "entities", lambda a: find_entities(a, name=name), name))
         spans = [(q.start, q.end) for q in quotes if q.kind != "scare"]
-        fr.extend(find_framing(article, terms=terms, name=name, sentences=sentences, quoted=spans))
+        fr.extend(remember(article, "framing", lambda a: find_framing(
+            a, terms=terms, name=name, sentences=sentences, quoted=spans), name, terms))
     cov = merge_short_names(cov)
     sides, reported = _one_name_per_speaker(sides, reported)
     aligned = align_quotes(sides)
@@ -384,7 +388,8 @@ def compare(
 
         reporting = match_statements(articles, names=files)
         quoted = who_is_quoted(articles, names=files, quotes=found_quotes)
-        loaded = {name: find_loaded(parse(a), quotes=found_quotes[name]) for a, name in zip(articles, files)}
+        loaded = {name: remember(a, "loaded", lambda a, q=found_quotes[name]: find_loaded(parse(a), quotes=q))
+                  for a, name in zip(articles, files)}
         choices = find_word_choices(articles, names=files, reporting=reporting, loaded=loaded)
     from .stories import story_name
 

@@ -393,8 +393,11 @@ def match_statements(
         raise KitError(f"match_statements() got {len(articles)} articles but {len(files)} names.",
                        fix="Give one name per article, or leave names out to use the article ids.")
     keyed = []
+    from .memo import remember
+
     for article, name in zip(articles, files):
-        keyed.extend(_keyed_sentences(article, name=name, min_words=min_words))
+        keyed.extend(remember(article, "statement sentences",
+                              lambda a: _keyed_sentences(a, name=name, min_words=min_words), name, min_words))
     sentences = [k[0] for k in keyed]
     stems = [k[1] for k in keyed]
     spelled = [k[2] for k in keyed]
