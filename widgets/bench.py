@@ -124,8 +124,11 @@ def five_articles_of_1000_words(corpus, *, seed: int = 0) -> list:
 
 def measure_comparison(repeats: int = 5) -> list[tuple[str, float]]:
     """Median seconds of ``compare()`` after parsing: the corpus (with and without the automatic tables),
-    and five generated articles of about 1,000 words each."""
+    and five generated articles of about 1,000 words each. Remembered per-article results
+    (:mod:`widgets.memo`) are forgotten before each run, so every run analyses every article."""
     import statistics
+
+    from .memo import forget
 
     from . import nlp
     from .compare import compare
@@ -142,6 +145,7 @@ def measure_comparison(repeats: int = 5) -> list[tuple[str, float]]:
                                         "words each, every table", generated, True)):
         times = []
         for _ in range(repeats):
+            forget()
             start = time.perf_counter()
             compare(articles, automatic=automatic)
             times.append(time.perf_counter() - start)
