@@ -400,63 +400,6 @@ def find_paraphrases(
     return out
 
 
-def _first_part(n_cut: int, n_all: int) -> str:
-    share = n_cut / n_all if n_all else 0
-    return "the first half" if 0.35 <= share <= 0.65 else ("most of the beginning" if share > 0.65 else "the first words")
-
-
-def describe_pair(pair: AlignedQuote, *, a_name: str = "a", b_name: str = "b") -> str:
-    """How side b's version of a quote differs from side a's, in plain words (no numbers to decode).
-
-    >>> a = QuoteSide("a", 0, 9, "allow President Putin to rest and refit his troops, and then restart the war")
-    >>> b = QuoteSide("b", 0, 9, "rest and refit his troops")
-    >>> describe_pair(align_quotes([a, b])[0])
-    "b leaves out the first words of a's quote; it also leaves out the end"
-    >>> c = QuoteSide("c", 0, 9, "Allow President Putin to rest and refit his troops")
-    >>> describe_pair(align_quotes([b, c])[0], a_name="WSWS", b_name="CNN")
-    "CNN adds words at the start that WSWS's quote does not have"
-    """
-    if pair.paraphrase:
-        text = f"{b_name} tells what {a_name} quotes without quotation marks, in its own words"
-    else:
-        parts = list(pair.diff)
-        n_a = sum(len(d.a.split()) for d in parts)
-        clauses = []
-        edges = set()
-        if len(parts) > 1 or (parts and parts[0].op != "replace"):
-            first, last = parts[0], parts[-1]
-            if first.op == "delete":
-                clauses.append(f"leaves out {_first_part(len(first.a.split()), n_a)} of {a_name}'s quote")
-                edges.add(0)
-            elif first.op == "insert":
-                clauses.append(f"adds words at the start that {a_name}'s quote does not have")
-                edges.add(0)
-            if len(parts) > 1 and last.op == "delete":
-                clauses.append("leaves out the end" if clauses else f"leaves out the end of {a_name}'s quote")
-                edges.add(len(parts) - 1)
-            elif len(parts) > 1 and last.op == "insert":
-                clauses.append("adds an ending" if clauses else f"adds an ending that {a_name}'s quote does not have")
-                edges.add(len(parts) - 1)
-        middle = [d for k, d in enumerate(parts) if k not in edges and d.op != "equal"]
-        for test, words in ((lambda d: d.op == "replace" and "[" in d.b, "puts its own words in [brackets]"),
-                            (lambda d: d.op == "replace" and "[" not in d.b, "changes some words"),
-                            (lambda d: d.op == "delete", "leaves out words in the middle"),
-                            (lambda d: d.op == "insert", "adds words in the middle")):
-            if any(test(d) for d in middle):
-                clauses.append(words)
-        if not clauses:
-            text = "the same words"
-        elif len(clauses) == 1:
-            text = f"{b_name} {clauses[0]}"
-        else:
-            rest = clauses[1:]
-            also = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
-            text = f"{b_name} {clauses[0]}; it also {also}"
-    if pair.same_speaker is False:
-        text += "; the two articles give the words to different people"
-    return text
-
-
 def _partners(q: QuoteSide, aligned: Sequence[AlignedQuote]) -> list[tuple[str, int, int]]:
     out = []
     for p in aligned:
@@ -477,7 +420,6 @@ __all__ = [
     "ReportedSpeech",
     "align_quotes",
     "content_stems",
-    "describe_pair",
     "find_paraphrases",
     "paraphrase_score",
     "quote_similarity",

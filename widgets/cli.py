@@ -183,7 +183,7 @@ def _short(text: str, n: int = 90) -> str:
 
 def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) -> str:
     """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints)."""
-    from .align import describe_pair
+    from .plainwords import describe_pair
 
     outlets = outlets or {}
     label = {f: f"[{i}] {f}" + (f" ({outlets[f]})" if outlets.get(f) else "") for i, f in enumerate(result.files, 1)}

@@ -26,6 +26,7 @@ from typing import Mapping, Sequence
 
 from .align import words
 from .errors import KitError
+from .stories import article_names
 
 #: What a quote with no speaker counts for.
 UNKNOWN_SPEAKER = "unknown speaker"
@@ -220,10 +221,7 @@ def who_is_quoted(
     from .speakers import NOT_IN_TABLE, SpeakerTable, load_speakers
 
     articles = list(articles)
-    files = tuple(names) if names is not None else tuple(a.id for a in articles)
-    if len(files) != len(articles):
-        raise KitError(f"who_is_quoted() got {len(articles)} articles but {len(files)} names.",
-                       fix="Give one name per article, or leave names out to use the article ids.")
+    files = article_names(articles, names, what="who_is_quoted()")
     if speakers is None:
         try:
             speakers = load_speakers()

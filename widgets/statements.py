@@ -15,9 +15,9 @@ statement when they share enough *telling* words:
    :data:`MIN_SHARED` words and is the best partner of one of the two sentences in the other article;
 4. pairs are joined into statements (a sentence matched in two other articles ties all three).
 
-How close the wording is, is graded with rapidfuzz (:func:`rapidfuzz.fuzz.ratio` on the folded text)
-and said in plain words (:func:`describe_match`): "the same words", "almost the same words", "reported
-in different words", and whether the numbers differ.
+How close the wording of a matched pair is, is said in plain words by
+:func:`widgets.plainwords.describe_match`: "the same words", "almost the same words", "reported in
+different words", and whether the numbers differ.
 
 >>> from widgets.corpus import article_from_text
 >>> a = article_from_text("Police arrested 30 people after the march in Lisbon on Saturday. The mayor stayed home.", id="a")
@@ -37,12 +37,13 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from rapidfuzz import fuzz
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .align import STEM_LENGTH
 from .errors import KitError
+from .plainwords import describe_match
+from .stories import article_names
+from .wording import plural
 
 #: A sentence needs this many content words to count as a statement (shorter ones are headings,
 #: datelines, photo credits).
@@ -53,14 +54,9 @@ MIN_SCORE = 0.28
 MIN_SHARED = 3
 #: ... whose rarity weights add up to at least this (about two words found in no other sentence, or more common ones).
 MIN_SHARED_WEIGHT = 1.8
-#: rapidfuzz ratio (0-100) of the folded texts from which two sentences are "the same words".
-SAME_WORDS = 95
-#: ... and "almost the same words".
-ALMOST_SAME = 75
 #: Below this share of sentences reported elsewhere, the articles "share almost nothing".
 ALMOST_NOTHING = 0.1
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?![\w])")
 _EDGE = " \t\r\n\u00a0\u202f*#-–—"
 _EDGE_END = _EDGE
 _EXTRA_STOP = {"s", "u", "mr", "ms", "mrs", "dr", "said", "say", "says", "told", "tell"}
@@ -215,7 +211,8 @@ class Reporting:
         if self.almost_nothing_shared:
             return (f"These articles share almost nothing: {shared} of {total} sentences report something another "
                     "article reports. They may be about different stories." + empty)
-        return f"{n} statement(s) are reported by more than one article ({shared} of {total} sentences)." + empty
+        return (f"{plural(n, 'statement is', 'statements are')} reported by more than one article "
+                f"({shared} of {total} sentences)." + empty)
 
     def to_dict(self) -> dict:
         """The ``statements`` and ``reporting`` parts of ``medialit compare --json``."""
@@ -290,63 +287,6 @@ def _keyed_sentences(article, *, name: str | None = None, min_words: int = MIN_W
     return out
 
 
-def figures(text: str) -> tuple[str, ...]:
-    """The numbers written in digits in ``text``, in order ("2,000", "5:57", "12").
-
-    >>> figures("At 5:57 a.m., 2,000 people watched the 135th flight.")
-    ('5:57', '2,000')
-    """
-    return tuple(m.group() for m in _NUMBER.finditer(text))
-
-
-def _counted(text: str) -> dict[str, str]:
-    """{number: the word after it} ("30 people" -> {"30": "peopl"}), to tell comparable figures apart."""
-    out = {}
-    for m in _NUMBER.finditer(text):
-        after = re.match(r"[\s\u00a0-]*([^\W\d_]+)", text[m.end():])
-        out.setdefault(m.group(), after.group(1).lower()[:5] if after else "")
-    return out
-
-
-def _fold(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(text.casefold().split())
-
-
-def describe_match(a: str, b: str, *, a_name: str = "a", b_name: str = "b") -> str:
-    """How two sentences that report the same statement compare, in plain words.
-
-    >>> describe_match("The dam broke at noon.", "The dam broke at noon.")
-    'the same words'
-    >>> describe_match("At noon the dam broke.", "The dam broke at noon.")
-    'the same words in a different order'
-    >>> describe_match("Officials said 12 people died.", "At least 15 people died, officials said.")
-    'reported in different words; the numbers differ: 12 in a, 15 in b'
-    >>> describe_match("The 30-year-old fleet ended its service.", "The fleet ended its service at 5:57.")
-    'reported in different words; only a gives the number 30; only b gives the number 5:57'
-    """
-    closeness = fuzz.ratio(_fold(a), _fold(b))
-    if closeness >= SAME_WORDS:
-        text = "the same words"
-    elif closeness >= ALMOST_SAME:
-        text = "almost the same words"
-    elif fuzz.token_sort_ratio(_fold(a), _fold(b)) >= SAME_WORDS:
-        text = "the same words in a different order"
-    else:
-        text = "reported in different words"
-    fa, fb = _counted(a), _counted(b)
-    only_a = {n: u for n, u in fa.items() if n not in fb}
-    only_b = {n: u for n, u in fb.items() if n not in fa}
-    differ = [(n, m) for n, u in only_a.items() for m, v in only_b.items() if u and u == v]
-    if differ:
-        text += "; the numbers differ: " + ", ".join(f"{n} in {a_name}, {m} in {b_name}" for n, m in differ)
-    else:
-        for extra, who in ((only_a, a_name), (only_b, b_name)):
-            if extra:
-                text += f"; only {who} gives the number {', '.join(extra)}"
-    return text
-
-
 # --------------------------------------------------------------------------------------------------
 # Matching
 # --------------------------------------------------------------------------------------------------
@@ -388,10 +328,7 @@ def match_statements(
     See the module example.
     """
     articles = list(articles)
-    files = tuple(names) if names is not None else tuple(a.id for a in articles)
-    if len(files) != len(articles):
-        raise KitError(f"match_statements() got {len(articles)} articles but {len(files)} names.",
-                       fix="Give one name per article, or leave names out to use the article ids.")
+    files = article_names(articles, names, what="match_statements()")
     keyed = []
     from .memo import remember
 
@@ -471,7 +408,5 @@ __all__ = [
     "Statement",
     "StatementMatch",
     "article_sentences",
-    "describe_match",
-    "figures",
     "match_statements",
 ]

@@ -22,8 +22,10 @@ with :func:`widgets.corpus.load_corpus` as always.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from .errors import KitError
+from .wording import plural
 
 STORIES_FOLDER = "stories"
 
@@ -63,6 +65,29 @@ def load_story(story_id: str, *, data_dir=None, warn: bool = True):
     return load_corpus(stories_dir(data_dir) / story_id, warn=warn)
 
 
+def article_names(articles: Sequence, names: Sequence[str] | None = None, *, what: str = "compare()") -> tuple[str, ...]:
+    """What to call each of a group of articles in results: ``names`` when given (one per article, all
+    different), else the article ids. ``what`` names the function in the error.
+
+    >>> from widgets.corpus import article_from_text
+    >>> article_names([article_from_text("One.", id="a"), article_from_text("Two.", id="b")])
+    ('a', 'b')
+    >>> article_names([article_from_text("One.", id="a")], ["x", "y"], what="who_is_quoted()")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.KitError: who_is_quoted() got 1 article but 2 names. Fix: Give one name per article, or leave names out to use the article ids.
+    """
+    names = tuple(a.id for a in articles) if names is None else tuple(names)
+    if len(names) != len(articles):
+        raise KitError(f"{what} got {plural(len(articles), 'article')} but {plural(len(names), 'name')}.",
+                       fix="Give one name per article, or leave names out to use the article ids.")
+    if len(set(names)) != len(names):
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        raise KitError(f"Two articles have the same name: {', '.join(dupes)}.",
+                       fix="Pick each article once (or give distinct names).")
+    return names
+
+
 def story_name(articles) -> str | None:
     """The story the articles' data cards name (column ``story``), or None when no card names one or
     the cards name different stories.
@@ -81,4 +106,4 @@ def story_name(articles) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-__all__ = ["STORIES_FOLDER", "list_stories", "load_story", "stories_dir", "story_name"]
+__all__ = ["STORIES_FOLDER", "article_names", "list_stories", "load_story", "stories_dir", "story_name"]

@@ -32,6 +32,7 @@ from typing import Mapping, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from .errors import KitError
+from .stories import article_names
 
 KINDS = ("same statement", "description", "name")
 #: Entity labels whose descriptions and names are compared.
@@ -278,24 +279,14 @@ def _same_form(a: str, b: str) -> bool:
 
 
 def _entity_choices(articles, files, docs) -> list[WordChoice]:
-    from .coverage import normalise_entity
+    from .coverage import entity_mentions
 
     described: dict[str, list[tuple[str, object]]] = {}  # entity -> [(file, token)]
     named: dict[str, list[TermUse]] = {}
     shorter: dict[str, str] = {}
     names: dict[str, str] = {}  # mention -> entity, looked up once
     for article, name in zip(articles, files):
-        doc = docs[name]
-        if not doc.has_annotation("ENT_IOB"):
-            continue
-        for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS or not article.in_body(ent.start_char, ent.end_char):
-                continue
-            item = names.get(ent.text)
-            if item is None:
-                item = names[ent.text] = normalise_entity(ent.text)
-            if not item or not any(c.isalpha() for c in item):
-                continue
+        for ent, item in entity_mentions(article, docs[name], labels=ENTITY_LABELS, names=names):
             sent = ent.sent
             form = _form(ent.text)
             named.setdefault(item, []).append(TermUse(name, form, ent.start_char, ent.end_char, sent.start_char, sent.end_char))
@@ -373,10 +364,7 @@ def find_word_choices(
     from .statements import match_statements
 
     articles = list(articles)
-    files = tuple(names) if names is not None else tuple(a.id for a in articles)
-    if len(files) != len(articles):
-        raise KitError(f"find_word_choices() got {len(articles)} articles but {len(files)} names.",
-                       fix="Give one name per article, or leave names out to use the article ids.")
+    files = article_names(articles, names, what="find_word_choices()")
     if reporting is None:
         reporting = match_statements(articles, names=files)
     docs = {name: parse(a) for a, name in zip(articles, files)}
