@@ -132,7 +132,7 @@ def test_views_given_a_10_mb_article_give_the_friendly_message(view_name):
 HEADER = "id,file,title,outlet,defects,body_starts_at\n"
 A = "Blinken said “we will see.” The end.\n"
 COLUMNS = ("id, file, title, outlet, outlet_evidence, byline, date, date_evidence, body_starts_at, "
-           "body_ends_before, defects, notes")
+           "body_ends_before, defects, notes, story, licence, source_url")
 NO_CARD = ("WARNING {data}/articles/{name}: This article has no data card, so its title, outlet and date show as "
            "unknown. Fix: Add a row for it to {data}/articles.csv (only facts the text itself shows).")
 
@@ -189,7 +189,7 @@ METADATA_CASES = [
     ("data-card file empty", {"a.txt": A}, "", ("a",), [
         "WARNING {data}/articles.csv: The data-card file is empty, so every article loads with unknown metadata. "
         "Fix: Add a header row: id,file,title,outlet,outlet_evidence,byline,date,date_evidence,body_starts_at,"
-        "body_ends_before,defects,notes, then one row per article.",
+        "body_ends_before,defects,notes,story,licence,source_url, then one row per article.",
         NO_CARD.format(data="{data}", name="a.txt")]),
     ("a .docx in the folder", {"a.txt": A, "b.docx": b"PK\x03\x04"}, HEADER + "a,a.txt,,,,\n", ("a",), [
         "WARNING {data}/articles/b.docx: Only .txt files are read, so this file was skipped. "
@@ -245,6 +245,8 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
         f"Checked {data}: 1 article loads; 1 error, 0 warnings.",
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself.",
     ]
 
 

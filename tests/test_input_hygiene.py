@@ -76,7 +76,7 @@ def test_a_cards_file_of_blank_rows_is_a_warning_and_every_article_loads(tmp_pat
     assert problems(corpus)[0] == (
         f"WARNING {data}/articles.csv: The data-card file {what} every article loads with unknown metadata. "
         "Fix: Add a header row: id,file,title,outlet,outlet_evidence,byline,date,date_evidence,body_starts_at,"
-        "body_ends_before,defects,notes, then one row per article.")
+        "body_ends_before,defects,notes,story,licence,source_url, then one row per article.")
     assert corpus.errors == ()
 
 
@@ -85,7 +85,10 @@ def test_medialit_check_on_a_comma_only_cards_file_exits_0_with_the_warning(tmp_
     result = medialit("check", str(data))
     assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
     assert result.stdout.splitlines()[0].startswith(f"WARNING {data}/articles.csv: The data-card file has no header row")
-    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 2 warnings."
+    assert result.stdout.splitlines()[-2:] == [
+        f"Checked {data}: 1 article loads; 0 errors, 2 warnings.",
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself."]
 
 
 def test_load_corpus_through_medialit_data_on_a_comma_only_cards_file(tmp_path, monkeypatch):
@@ -425,7 +428,10 @@ def test_medialit_quotes_reads_a_file_whose_name_starts_with_a_dash(tmp_path):
 def test_one_warning_is_one_warning_not_one_warnings(tmp_path):
     data = make_data(tmp_path, {"a.txt": A}, "id,file,colour\na,a.txt,red\n")
     result = medialit("check", str(data))
-    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 1 warning."
+    assert result.stdout.splitlines()[-2:] == [
+        f"Checked {data}: 1 article loads; 0 errors, 1 warning.",
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself."]
     with pytest.warns(CorpusWarning) as record:
         corpus = load_corpus(data)
     assert str(record[0].message).startswith("Loaded 1 article; found 0 errors and 1 warning. ")

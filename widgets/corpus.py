@@ -51,6 +51,9 @@ CARD_COLUMNS = (
     "body_ends_before",
     "defects",
     "notes",
+    "story",
+    "licence",
+    "source_url",
 )
 REQUIRED_CARD_COLUMNS = ("id", "file")
 
@@ -92,6 +95,10 @@ class ArticleCard:
     body_ends_before: str = ""
     defects: tuple[str, ...] = ()
     notes: str = ""
+    # added for the stories in data/stories/; left out of the repr so the lessons' printed cards stay as they were
+    story: str = field(default=UNKNOWN, repr=False)
+    licence: str = field(default=UNKNOWN, repr=False)
+    source_url: str = field(default="", repr=False)  # empty: no address (e.g. a text written for the kit)
 
     def rows(self) -> list[tuple[str, str]]:
         """(field, value) pairs in reading order, with defects spelled out in plain words."""
@@ -105,7 +112,8 @@ class ArticleCard:
             ("how we know the date", self.date_evidence),
             ("known defects", defects or "none recorded"),
             ("notes", self.notes or "none"),
-        ]
+        ] + [(name, value) for name, value in (("story", self.story), ("licence", self.licence),
+                                                ("source address", self.source_url)) if value not in (UNKNOWN, "")]
 
     def __str__(self) -> str:
         return "\n".join(f"{name:>22}: {value}" for name, value in self.rows())
@@ -571,7 +579,7 @@ def _card_from_row(row: dict[str, str], where: str, problems: list[Problem]) -> 
     values = {}
     for name in CARD_COLUMNS[2:]:
         value = row.get(name, "")
-        if name in ("body_starts_at", "body_ends_before", "notes"):
+        if name in ("body_starts_at", "body_ends_before", "notes", "source_url"):
             values[name] = value
         elif name != "defects":
             values[name] = value or UNKNOWN

@@ -290,19 +290,34 @@ def find_entities(article, *, name: str | None = None, labels: Sequence[str] = E
     """
     name = name or _name_of(article)
     doc = as_doc(article, what="find_entities()")[1]
+    return [CoverageHit(item, "entity", name, ent.start_char, ent.end_char, ent.text, ent.sent.start_char,
+                        ent.sent.end_char) for ent, item in entity_mentions(article, doc, labels=labels)]
+
+
+def entity_mentions(article, doc, *, labels: Sequence[str] = ENTITY_LABELS, names: dict | None = None) -> list:
+    """``[(entity span, its one name)]`` for the entities spaCy finds in the article proper (``doc`` is
+    the article's parse), in text order; mentions with no letters are left out. ``names`` remembers
+    each mention's name between calls (a dict to share; the tables are read per lookup).
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.nlp import parse
+    >>> a = article_from_text("Antony Blinken spoke in Kazakhstan.", id="toy")
+    >>> [(ent.text, item) for ent, item in entity_mentions(a, parse(a))]
+    [('Antony Blinken', 'Antony Blinken'), ('Kazakhstan', 'Kazakhstan')]
+    """
     if not doc.has_annotation("ENT_IOB"):
         return []
-    hits = []
+    names = {} if names is None else names
+    out = []
     for ent in doc.ents:
         if ent.label_ not in labels or not article.in_body(ent.start_char, ent.end_char):
             continue
-        item = normalise_entity(ent.text)
-        if not item or not any(c.isalpha() for c in item):
-            continue
-        sent = ent.sent
-        hits.append(CoverageHit(item, "entity", name, ent.start_char, ent.end_char, ent.text,
-                                sent.start_char, sent.end_char))
-    return hits
+        item = names.get(ent.text)
+        if item is None:
+            item = names[ent.text] = normalise_entity(ent.text)
+        if item and any(c.isalpha() for c in item):
+            out.append((ent, item))
+    return out
 
 
 def merge_short_names(hits: Sequence[CoverageHit]) -> list[CoverageHit]:
@@ -355,6 +370,7 @@ __all__ = [
     "Fact",
     "Sentences",
     "coverage_table",
+    "entity_mentions",
     "find_entities",
     "find_facts",
     "load_facts",
