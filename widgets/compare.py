@@ -50,6 +50,7 @@ from .errors import KitError
 from .framing import FramingHit, FramingTerm, find_framing, framing_table, load_framing
 from .quotes import find_quotes
 from .speakers import load_speakers
+from .text import fold, squash_spaces
 from .wording import plural
 
 #: Reporting verbs that make a sentence reported speech (a candidate paraphrase).
@@ -102,8 +103,9 @@ class Comparison:
         >>> [p.b.text for p in r.pairs_with("rest and refit")]
         ['allow President Putin to rest and refit his troops.']
         """
-        key = _fold(words)
-        return [p for p in self.aligned if key in _fold(p.a.text) or key in _fold(p.b.text)]
+        key = squash_spaces(fold(words))
+        return [p for p in self.aligned
+                if key in squash_spaces(fold(p.a.text)) or key in squash_spaces(fold(p.b.text))]
 
     def left_out(self, *, kind: str = "fact") -> dict[str, list[str]]:
         """For each file, the items other files mention and this one does not.
@@ -129,10 +131,6 @@ class Comparison:
     def to_json(self, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').casefold().split())
 
 
 # --------------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from .corpus import default_data_dir
 from .errors import MetadataError
 from .nlp import as_doc, parse
 from .speakers import load_speakers
+from .text import squash_spaces, straighten_quotes
 
 FACTS_FILE = "facts.csv"
 ENTITIES_FILE = "entities.csv"
@@ -233,7 +234,7 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
 # Entities
 # --------------------------------------------------------------------------------------------------
 def _clean_mention(text: str) -> str:
-    text = re.sub(r"[\s\u00a0\u202f]+", " ", text.replace("’", "'")).strip(" .,;:'\"“”")
+    text = squash_spaces(straighten_quotes(text)).strip(" .,;:'\"")
     if "(" in text and ")" not in text:  # "Shanghai Cooperation Organization (SCO": spaCy cut the bracket
         text = text[: text.index("(")]
     text = re.sub(r"'s$", "", text)

@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from .errors import KitError
+from .text import squash_spaces, straighten_quotes
 from .wording import plural
 
 SPEAKERS_FILE = "speakers.csv"
@@ -64,8 +65,7 @@ def normalise_mention(text: str) -> str:
     >>> normalise_mention("U.S. Secretary of State Antony Blinken"), normalise_mention("US government")
     ('antony blinken', 'us government')
     """
-    text = text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ")
-    text = re.sub(r"\s+", " ", text).strip(" \t\n,.;:\"'“”")
+    text = squash_spaces(straighten_quotes(text)).strip(" ,.;:\"'")
     text = re.sub(r"'s?$", "", text)
     previous = None
     while previous != text:
