@@ -255,11 +255,12 @@ CATEGORIES = ("loaded_language, name_calling, exaggeration, fear_appeal, doubt, 
               "causal_oversimplification, slogan, whataboutism, black_and_white, thought_terminating_cliche")
 LEXICON_CASES = [
     ("no match column", "term,category\nx,insult\n",
-     "lexicon: The lexicon has no column 'match' (its columns are: term, category). "
-     "Fix: The first line must name the columns: term,match,pattern,category,explanation,alternative,note."),
+     "lexicon, line 1: The header row has no column named 'match'. It has: 'term', 'category'. "
+     "Fix: The first row must name the columns; these are understood: "
+     "term, match, pattern, category, explanation, alternative, note."),
     ("empty text", "",
-     "lexicon: The lexicon has no column 'term', 'match', 'category' (its columns are: none). "
-     "Fix: The first line must name the columns: term,match,pattern,category,explanation,alternative,note."),
+     "lexicon: The lexicon is empty. "
+     "Fix: Start it with the header line: term,match,pattern,category,explanation,alternative,note"),
     ("unknown category", "term,match,category\nthug,lemma,insult\n",
      f"The lexicon has 1 problem: line 2: unknown category 'insult' (use one of: {CATEGORIES}). "
      "Fix: Correct these rows in the lexicon file and run the cell again."),
@@ -284,11 +285,13 @@ def test_lexicon_files(tmp_path):
     bad.write_bytes("term,match,category\ncafé,lemma,loaded_language\n".encode("cp1252"))
     with pytest.raises(lexicon.LexiconError) as info:
         lexicon.load_lexicon(bad)
-    assert str(info.value) == "lexicon.csv is not saved as UTF-8 text. Fix: In your spreadsheet, save it as 'CSV UTF-8 (comma delimited)'."
+    assert str(info.value) == (f"{bad}: This file is not UTF-8 text: byte 0xe9 at line 2, column 4 (character "
+                               'position 23) cannot be read. It looks like Windows-1252 (reads as "term,match,category '
+                               'café,lemma,loaded_language"). ' + ENCODING_FIX)
     with pytest.raises(lexicon.LexiconError) as info:
         lexicon.load_lexicon(tmp_path / "none.csv")
-    assert str(info.value) == (f"There is no lexicon file at {tmp_path / 'none.csv'}. "
-                               "Fix: Check the path, or copy data/lexicon.csv from the kit and edit the copy.")
+    assert str(info.value) == (f"{tmp_path / 'none.csv'}: The file does not exist. "
+                               "Fix: Check the name and folder, or copy none.csv from the kit's data/ folder.")
 
 
 SPEAKER_COLUMNS = "name,aliases,type,role,affiliation,side"
@@ -316,12 +319,14 @@ def test_speaker_table_rows(rows, expected):
 SPEAKER_FILE_CASES = [
     ("empty", b"", "{path}: The speaker table is empty. Fix: Start it with the header line: " + SPEAKER_COLUMNS),
     ("no name column", b"aliases,type\nx,person\n",
-     "{path}: The column 'name' is missing. Fix: The first line must name the columns: " + SPEAKER_COLUMNS),
+     "{path}, line 1: The header row has no column named 'name'. It has: 'aliases', 'type'. "
+     "Fix: The first row must name the columns; these are understood: " + SPEAKER_COLUMNS.replace(",", ", ") + "."),
     ("not UTF-8", "name\nJosé\n".encode("cp1252"),
-     "{path}: The speaker table is not saved as UTF-8 text. Fix: In your spreadsheet choose 'Save as' -> 'CSV UTF-8'."),
+     "{path}: This file is not UTF-8 text: byte 0xe9 at line 2, column 4 (character position 8) cannot be read. "
+     'It looks like Windows-1252 (reads as "name José"). ' + ENCODING_FIX),
     ("comma outside quotes", b'name,aliases\nA,"x,y",z\n',
-     '{name}, row 2: This row has more cells than there are columns. '
-     'Fix: Put quotes around cells that contain commas, e.g. "President of Russia, Kremlin".'),
+     "{path}, line 2: This row has 3 fields but the header has 2. Fix: A comma inside a field needs the field in "
+     "double quotes; or open the file in a spreadsheet and save it as CSV."),
 ]
 
 

@@ -345,11 +345,11 @@ def test_lexicon_speaker_and_fact_line_numbers_count_blank_rows(tmp_path):
         parse_lexicon("term,match,category\n\nslam,lemma,loaded_language\nthug,lemma,insult\n")
     speakers = tmp_path / "speakers.csv"
     speakers.write_text("name,aliases,type\n\nA,x,person\n\nB,y,robot\n", encoding="utf-8")
-    with pytest.raises(KitError, match="speakers.csv, row 5: Unknown type 'robot'"):
+    with pytest.raises(KitError, match="speakers.csv, line 5: Unknown type 'robot'"):
         load_speakers(speakers)
     facts = tmp_path / "facts.csv"
     facts.write_text("fact,patterns\n\nTaiwan,Taiwan\n\nNATO,\n", encoding="utf-8")
-    with pytest.raises(KitError, match="Row 5 needs both a fact"):
+    with pytest.raises(KitError, match="facts.csv, line 5: This row needs both a fact"):
         load_facts(facts)
 
 

@@ -49,7 +49,7 @@ from .coverage import (
 from .errors import KitError
 from .framing import FramingHit, FramingTerm, find_framing, framing_table, load_framing
 from .quotes import find_quotes
-from .speakers import load_speakers
+from .speakers import load_speakers_or_warn
 from .text import fold, squash_spaces
 from .wording import plural
 
@@ -191,10 +191,7 @@ def reported_speech(article, *, name: str | None = None, quotes=None, sentences:
 
 def _speaker_near(text: str, verb_at: int) -> str | None:
     """The speaker-table name mentioned nearest before ``verb_at`` (else just after it)."""
-    try:
-        table = load_speakers()
-    except Exception:  # noqa: BLE001 - no table: speakers stay unknown
-        return None
+    table = load_speakers_or_warn()
     best_before, best_after = None, None
     for form, speaker in table.forms():
         if getattr(speaker, "type", "person") not in ("person", "group"):
