@@ -244,7 +244,13 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
     assert result.stdout.splitlines() == [
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
-        f"Checked {data}: 1 article loads; 1 error, 0 warnings.",
+        f"WARNING {data}: These files of the kit are not in this data folder, so the tools that use them stop or "
+        "do without: speakers.csv (the quote spotter and the comparison of sources); lexicon.csv (the "
+        "loaded-language highlighter); entities.csv (the coverage table); facts.csv (the coverage table); "
+        "framing.csv (the framing table); keys/quotes.csv (the quote-spotting accuracy figures); keys/loaded.csv "
+        "(lesson 04's word-picking exercise); keys/aligned_quotes.csv (the source-comparison accuracy figures). "
+        "Fix: Copy them from the kit's data/ folder if your lessons use those tools.",
+        f"Checked {data}: 1 article loads; 1 error, 1 warning.",
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import warnings
@@ -27,6 +28,7 @@ from widgets.corpus import (
 from widgets.errors import ArticleError, KitError
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
 A = "Blinken said “we will see.” The end.\n"
 HEADER = "id,file,title,outlet,defects,body_starts_at\n"
 GERMAN = ("Der chinesische Präsident Xi Jinping ist zu einem Staatsbesuch in Moskau eingetroffen. Er wolle mit "
@@ -85,7 +87,8 @@ def test_medialit_check_on_a_comma_only_cards_file_exits_0_with_the_warning(tmp_
     result = medialit("check", str(data))
     assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
     assert result.stdout.splitlines()[0].startswith(f"WARNING {data}/articles.csv: The data-card file has no header row")
-    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 2 warnings."
+    # (the third warning: the folder has none of the other data files)
+    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 3 warnings."
 
 
 def test_load_corpus_through_medialit_data_on_a_comma_only_cards_file(tmp_path, monkeypatch):
@@ -424,6 +427,12 @@ def test_medialit_quotes_reads_a_file_whose_name_starts_with_a_dash(tmp_path):
 
 def test_one_warning_is_one_warning_not_one_warnings(tmp_path):
     data = make_data(tmp_path, {"a.txt": A}, "id,file,colour\na,a.txt,red\n")
+    for name in ("speakers.csv", "lexicon.csv", "entities.csv", "facts.csv", "framing.csv", "keys"):
+        shutil.copytree(DATA / name, data / name) if name == "keys" else shutil.copy(DATA / name, data)
+    (data / "keys" / "loaded.csv").write_text("article,text,occurrence,category,voice,counted,why\n", encoding="utf-8")
+    for key in ("quotes.csv", "aligned_quotes.csv"):  # keys about the kit's articles, not this folder's one
+        header = (DATA / "keys" / key).read_text(encoding="utf-8").splitlines()[0]
+        (data / "keys" / key).write_text(header + "\n", encoding="utf-8")
     result = medialit("check", str(data))
     assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 1 warning."
     with pytest.warns(CorpusWarning) as record:
