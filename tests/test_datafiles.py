@@ -220,3 +220,19 @@ def test_check_warns_about_unknown_columns_and_csv_files_the_kit_does_not_read(d
     out = capsys.readouterr().out
     assert f"WARNING {data}/facts.csv, line 1: These columns are not used by the kit and are ignored: 'notes'." in out
     assert f"WARNING {data}/speaker.csv: The kit does not read this file, so changes to it have no effect." in out
+
+
+def test_the_quote_answer_key_drops_a_bom_and_counts_blank_lines(tmp_path):
+    """The part-1 leftover: load_answer_key read the header of a BOM file as '\\ufeffarticle' and numbered
+    rows without the blank lines."""
+    from widgets.errors import MetadataError
+
+    key = tmp_path / "quotes.csv"
+    header = "article,start,end,text,kind,speaker\r\n"
+    key.write_bytes(b"\xef\xbb\xbf" + (header + "\r\nx,1,4,Yes,direct,\r\n").encode("utf-8"))
+    assert [(k.article, k.start, k.text, k.speaker) for k in load_answer_key(key)] == [("x", 1, "Yes", None)]
+    key.write_bytes(b"\xef\xbb\xbf" + (header + "\r\nx,1,4,Yes,direct,\r\n\r\nx,one,4,No,direct,\r\n").encode("utf-8"))
+    with pytest.raises(MetadataError) as info:
+        load_answer_key(key)
+    assert str(info.value) == (f"{key}, line 5: start and end must be whole numbers, not 'one' and '4'. "
+                               "Fix: Write the character offsets of the text in the article.")
