@@ -21,8 +21,8 @@ import re
 #: Curly quotation marks and apostrophes, and the straight mark each one folds to.
 QUOTE_FOLDS = {"‘": "'", "’": "'", "“": '"', "”": '"'}
 _QUOTE_TABLE = str.maketrans(QUOTE_FOLDS)
-#: A word: letters or digits, with apostrophes and hyphens inside it ("Xi’s", "cease-fire").
-WORD = re.compile(r"\w+(?:['’-]\w+)*")
+#: A word: letters or digits, with apostrophes and hyphens inside it ("Xi’s", "cease-fire", "12‐point").
+WORD = re.compile(r"\w+(?:['’‘\-‐]\w+)*")
 
 
 def straighten_quotes(text: str) -> str:
