@@ -1,6 +1,6 @@
 """The ``medialit`` command.
 
-    medialit check [DATA_DIR]          check the articles and data cards; exit 1 on errors
+    medialit check [DATA_DIR]          check the articles and every data file; exit 1 on errors
     medialit quotes [--json] FILE      the quotations in any UTF-8 text file
     medialit compare [--json] FILE FILE [FILE ...]
     medialit loaded [--json] FILE      loaded-language highlights
@@ -8,7 +8,7 @@
     medialit class-report FOLDER       what a class marked: agreement, and where it differs from the tool
 
 >>> main(["check"])
-Checked ... 5 articles: no problems found.
+Checked ... 5 articles and every data file: no problems found.
 Note: ...optional...
 0
 """
@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    p = sub.add_parser("check", help="check the articles and their data cards; exit 1 if there are errors")
+    p = sub.add_parser("check", help="check the articles, their data cards and every data file; exit 1 if there are errors")
     p.add_argument("data_dir", nargs="?", default=None, help="the data folder (default: the kit's data/)")
 
     for name, helptext, nfiles in (
@@ -73,16 +73,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
+    from .datacheck import check_data_files
+
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     corpus = check_data_dir(data_dir)
-    for problem in corpus.problems:
+    problems = [*corpus.problems, *check_data_files(data_dir, corpus=corpus)]
+    for problem in problems:
         print(problem)
-    errors, warnings = len(corpus.errors), len(corpus.warnings)
-    if not corpus.problems:
-        print(f"Checked {data_dir}: {plural(len(corpus), 'article')}: no problems found.")
+    errors = sum(1 for p in problems if p.level == "error")
+    if not problems:
+        print(f"Checked {data_dir}: {plural(len(corpus), 'article')} and every data file: no problems found.")
     else:
         print(f"Checked {data_dir}: {plural(len(corpus), 'article loads', 'articles load')}; "
-              f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.")
+              f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}.")
     print(_story_lists_note(data_dir))
     return 1 if errors else 0
 

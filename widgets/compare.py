@@ -52,6 +52,7 @@ from .coverage import (
     load_facts,
     merge_short_names,
 )
+from .datafiles import data_path
 from .errors import KitError
 from .framing import FRAMING_FILE, FramingHit, FramingTerm, find_framing, framing_table, load_framing
 from .memo import remember
@@ -62,6 +63,9 @@ from .reported import SPEECH_VERBS, one_name_per_speaker, quote_sides, reported_
 from .statements import Reporting
 from .stories import article_names, story_name
 from .wordchoice import WordChoices
+from .speakers import load_speakers_or_warn
+from .text import fold, squash_spaces
+from .wording import plural
 
 
 
@@ -164,8 +168,9 @@ class Comparison:
         >>> [p.b.text for p in r.pairs_with("rest and refit")]
         ['allow President Putin to rest and refit his troops.']
         """
-        key = _fold(words)
-        return [p for p in self.aligned if key in _fold(p.a.text) or key in _fold(p.b.text)]
+        key = squash_spaces(fold(words))
+        return [p for p in self.aligned
+                if key in squash_spaces(fold(p.a.text)) or key in squash_spaces(fold(p.b.text))]
 
     def left_out(self, *, kind: str = "fact") -> dict[str, list[str]]:
         """For each file, the items other files mention and this one does not.
@@ -201,10 +206,6 @@ class Comparison:
     def to_json(self, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').casefold().split())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -285,9 +286,7 @@ def compare(
 
 def _optional(load, filename: str) -> tuple:
     """A teacher's story-specific list, or nothing when its file is not in the data folder."""
-    from .coverage import _data_path
-
-    return load() if _data_path(filename, None).exists() else ()
+    return load() if data_path(filename).exists() else ()
 
 
 __all__ = ["Comparison", "SPEECH_VERBS", "TeacherLists", "compare", "quote_sides", "reported_speech"]

@@ -23,7 +23,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import sys
 import tempfile
 import unicodedata
@@ -32,7 +31,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .text import squash_spaces, straighten_quotes
 from .wording import plural
+
+_DASHES = str.maketrans({"–": "-", "—": "-"})
 
 ANSWERS_DIR = Path(__file__).resolve().parent / "answers"
 KINDS = ("text", "number", "set", "choice", "free")
@@ -79,10 +81,8 @@ def normalise(text: str) -> str:
     >>> normalise('  “Kirby”. ')
     'kirby'
     """
-    text = unicodedata.normalize("NFKC", str(text)).casefold()
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}))
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" \"'.,;:!?")
+    text = straighten_quotes(unicodedata.normalize("NFKC", str(text)).casefold()).translate(_DASHES)
+    return squash_spaces(text).strip(" \"'.,;:!?")
 
 
 def _number_key(value: float, tolerance: float) -> str:

@@ -33,8 +33,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-#: A word: letters or digits, with inner apostrophes and hyphens ("Xi’s", "so-called", "12-point").
-WORD_RE = re.compile(r"\w+(?:['’‘\-‐]\w+)*")
+from .text import WORD
+
+#: A word: letters or digits, with inner apostrophes and hyphens ("Xi’s", "so-called", "12-point"): the kit's
+#: one definition (:data:`widgets.text.WORD`), which also numbers the words saved with a student's marks.
+WORD_RE = WORD
 MODES = ("loaded", "quotes")
 #: Bits of :meth:`Comparison.layer_flags`: who marked a word.
 YOU, TOOL, KEY, KEY_NOT_COUNTED = 1, 2, 4, 8

@@ -2,7 +2,7 @@
 that compares another pair of articles does not analyse an article it has already seen again.
 
 A result is reused only for the same text, the same extra key (e.g. the name the article is given, the
-facts looked for), the same spaCy pipeline and the same speaker table and lexicon objects: both tables
+facts looked for), the same spaCy pipeline and the same speaker table, lexicon and entity list objects: these tables
 are re-read when their files change, which gives new objects and so new results.
 
 >>> from widgets.corpus import article_from_text
@@ -26,12 +26,13 @@ _memo: "OrderedDict[tuple, tuple]" = OrderedDict()
 
 
 def _tables() -> tuple:
+    from .coverage import load_entities
     from .lexicon import load_lexicon
     from .nlp import load_pipeline
     from .speakers import load_speakers
 
     out = [load_pipeline()]
-    for load in (load_speakers, load_lexicon):
+    for load in (load_speakers, load_lexicon, load_entities):
         try:
             out.append(load())
         except KitError:
