@@ -31,7 +31,8 @@ given to, weak evidence for "he" and "she" (the text's own words count more); se
 and ``benchmarks/make_first_names.py``. A name listed with both genders is ignored.
 
 The files are checked row by row (every problem with its line number and the fix) and re-read whenever
-they change (the cache is keyed on the file's modification time and size): edit, save, run the cell again.
+they change (read and kept by :mod:`widgets.datafiles`, like every teacher-editable file): edit, save, run the
+cell again. ``medialit check`` checks all three.
 
 >>> verbs = load_reporting_verbs()
 >>> verbs.lemma_of("said"), verbs.lemma_of("table")
@@ -42,16 +43,15 @@ they change (the cache is keyed on the file's modification time and size): edit,
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
+from .datafiles import Table, data_path, load, parse_table
 from .errors import MetadataError
+from .wording import plural
 
 VERBS_FILE = "reporting_verbs.csv"
 TITLES_FILE = "titles.csv"
@@ -63,14 +63,11 @@ TITLE_KINDS = ("honorific", "office", "role")
 GENDERS = ("male", "female")
 _YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False, "": False}
 _WORD = re.compile(r"^[a-z][a-z'’-]*$")
-
-
-_KIT_DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def _data_dir() -> Path:
-    base = os.environ.get("MEDIALIT_DATA")
-    return Path(base) if base else _KIT_DATA
+#: How each file is read (see :func:`widgets.datafiles.read_table`): a row with too many cells is listed with
+#: the other problems; a column the kit does not know is ignored (``medialit check`` warns about it).
+_VERB_TABLE = dict(what="reporting-verb list", required=("lemma",), known=VERB_COLUMNS, collect=True)
+_TITLE_TABLE = dict(what="title list", required=("title",), known=TITLE_COLUMNS, collect=True)
+_NAME_TABLE = dict(what="first-name list", required=("name", "gender"), known=NAME_COLUMNS, collect=True)
 
 
 def regular_forms(lemma: str) -> frozenset[str]:
@@ -88,74 +85,37 @@ def regular_forms(lemma: str) -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Reading and checking a list (shared by both files)
+# Checking a list (shared by the three files; reading is widgets.datafiles')
 # --------------------------------------------------------------------------------------------------
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(p.strip().lower() for p in (cell or "").split(";") if p.strip())
 
 
-def _read_rows(text: str, *, where: str, columns: tuple[str, ...], required: tuple[str, ...],
-               check: Callable[[dict[str, str], int], tuple[object | None, list[str]]], what: str) -> list:
-    """Every checked row of a CSV text; one :class:`MetadataError` listing every problem otherwise."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    if not header:
-        raise MetadataError(f"The {what} is empty.", where=where,
-                            fix=f"Start it with the header line: {','.join(columns)}")
-    missing = [c for c in required if c not in header]
-    if missing:
-        semicolons = semicolon_hint(reader.fieldnames, columns)
-        raise MetadataError(semicolons or f"The column {missing[0]!r} is missing (the columns are: {', '.join(header)}).",
-                            where=where, fix=SEMICOLON_FIX if semicolons else
-                            f"The first line must name the columns: {','.join(columns)}")
-    unknown = [h for h in header if h and h not in columns]
-    if unknown:
-        raise MetadataError(f"Unknown column {unknown[0]!r}.", where=where,
-                            fix=f"Use only these columns: {', '.join(columns)}.")
-    problems: list[str] = []
+def _checked_rows(table: Table, *, check: Callable[[dict[str, str], int], tuple[object | None, list[str]]],
+                  what: str) -> list:
+    """Every checked row of a table read by :mod:`widgets.datafiles`; one :class:`MetadataError` listing
+    every problem (line, what is wrong, the fix) otherwise.
+
+    >>> table = parse_table("name,gender\\nWendy,female\\nJo,maybe\\n", required=("name",))
+    >>> _checked_rows(table, check=_check_name, what="first-name list")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.MetadataError: table: The first-name list has 1 problem: line 3: unknown gender 'maybe' (write male or female). Fix: Correct these rows and run the cell again.
+    """
+    problems = [(p.line, f"line {p.line}: more cells than columns (put quotes around a cell that contains a comma)")
+                for p in table.problems]
     out = []
-    for raw in reader:
-        number = record_line(reader, raw)
-        if None in raw:
-            problems.append(f"line {number}: more cells than columns (put quotes around a cell that contains "
-                            "a comma)")
-            continue
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
-        if not any(row.values()):
-            continue
-        item, row_problems = check(row, number)
-        problems.extend(row_problems)
+    for row in table.rows:
+        item, row_problems = check({k: v for k, v in row.cells.items() if k}, row.line)
+        problems.extend((row.line, p) for p in row_problems)
         if item is not None:
             out.append(item)
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        raise MetadataError(f"The {what} has {count}: " + "; ".join(problems) + ".", where=where,
+        problems.sort(key=lambda p: p[0])
+        raise MetadataError(f"The {what} has {plural(len(problems), 'problem')}: "
+                            + "; ".join(p for _, p in problems) + ".", where=table.where,
                             fix="Correct these rows and run the cell again.")
     return out
-
-
-_cache: dict[str, tuple[tuple[int, int], object]] = {}
-
-
-def _load(path: Path, parse: Callable[[str, str], object], what: str, default_name: str):
-    """The parsed file, re-read whenever its modification time or size changes."""
-    try:
-        stat = path.stat()
-    except OSError:
-        raise MetadataError(f"There is no {what} file at {path}.",
-                            fix=f"Check the path, or copy data/{default_name} from the kit and edit the copy.") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(str(path))
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise MetadataError(f"{path.name} is not saved as UTF-8 text.",
-                            fix="In your spreadsheet, save it as 'CSV UTF-8 (comma delimited)'.") from None
-    result = parse(text, path.name)
-    _cache[str(path)] = (stamp, result)
-    return result
 
 
 # --------------------------------------------------------------------------------------------------
@@ -238,8 +198,11 @@ def parse_reporting_verbs(text: str, *, where: str = VERBS_FILE) -> ReportingVer
     ...
     widgets.errors.MetadataError: reporting_verbs.csv: The reporting-verb list has 1 problem: line 2: noun_too is 'perhaps' (write yes or no). Fix: Correct these rows and run the cell again.
     """
-    rows = _read_rows(text, where=where, columns=VERB_COLUMNS, required=("lemma",), check=_check_verb,
-                      what="reporting-verb list")
+    return _verbs_from_table(parse_table(text, where=where, **_VERB_TABLE))
+
+
+def _verbs_from_table(table: Table) -> ReportingVerbs:
+    rows = _checked_rows(table, check=_check_verb, what="reporting-verb list")
     seen: dict[str, int] = {}
     problems = []
     for verb in rows:
@@ -247,14 +210,18 @@ def parse_reporting_verbs(text: str, *, where: str = VERBS_FILE) -> ReportingVer
             problems.append(f"line {verb.line}: {verb.lemma!r} is already on line {seen[verb.lemma]} (delete one)")
         seen.setdefault(verb.lemma, verb.line)
     if problems:
-        raise MetadataError("The reporting-verb list has a duplicate: " + "; ".join(problems) + ".", where=where,
-                            fix="Keep one row per verb.")
+        raise MetadataError("The reporting-verb list has a duplicate: " + "; ".join(problems) + ".",
+                            where=table.where, fix="Keep one row per verb.")
     return ReportingVerbs(tuple(rows))
 
 
 def default_verbs_path() -> Path:
-    """``data/reporting_verbs.csv`` (in ``$MEDIALIT_DATA`` when set)."""
-    return _data_dir() / VERBS_FILE
+    """``data/reporting_verbs.csv`` (in ``$MEDIALIT_DATA`` when set).
+
+    >>> default_verbs_path().name
+    'reporting_verbs.csv'
+    """
+    return data_path(VERBS_FILE)
 
 
 def load_reporting_verbs(path: str | os.PathLike | None = None) -> ReportingVerbs:
@@ -263,8 +230,7 @@ def load_reporting_verbs(path: str | os.PathLike | None = None) -> ReportingVerb
     >>> load_reporting_verbs() is load_reporting_verbs()      # unchanged file: the checked copy is reused
     True
     """
-    path = Path(path) if path is not None else default_verbs_path()
-    return _load(path, lambda text, name: parse_reporting_verbs(text, where=name), "reporting-verb", VERBS_FILE)
+    return load(data_path(VERBS_FILE, path), _verbs_from_table, **_VERB_TABLE)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -351,8 +317,11 @@ def parse_titles(text: str, *, where: str = TITLES_FILE) -> Titles:
     ...
     widgets.errors.MetadataError: titles.csv: The title list has 1 problem: line 2: unknown kind 'ofice' (use one of: honorific, office, role). Fix: Correct these rows and run the cell again.
     """
-    rows = _read_rows(text, where=where, columns=TITLE_COLUMNS, required=("title",), check=_check_title,
-                      what="title list")
+    return _titles_from_table(parse_table(text, where=where, **_TITLE_TABLE))
+
+
+def _titles_from_table(table: Table) -> Titles:
+    rows = _checked_rows(table, check=_check_title, what="title list")
     seen: dict[str, Title] = {}
     problems = []
     for t in rows:
@@ -362,14 +331,18 @@ def parse_titles(text: str, *, where: str = TITLES_FILE) -> Titles:
                                 f"{seen[form].line}")
             seen.setdefault(form, t)
     if problems:
-        raise MetadataError("The title list has a duplicate: " + "; ".join(problems) + ".", where=where,
+        raise MetadataError("The title list has a duplicate: " + "; ".join(problems) + ".", where=table.where,
                             fix="Keep each title and abbreviation on one row only.")
     return Titles(tuple(rows))
 
 
 def default_titles_path() -> Path:
-    """``data/titles.csv`` (in ``$MEDIALIT_DATA`` when set)."""
-    return _data_dir() / TITLES_FILE
+    """``data/titles.csv`` (in ``$MEDIALIT_DATA`` when set).
+
+    >>> default_titles_path().name
+    'titles.csv'
+    """
+    return data_path(TITLES_FILE)
 
 
 def load_titles(path: str | os.PathLike | None = None) -> Titles:
@@ -378,8 +351,7 @@ def load_titles(path: str | os.PathLike | None = None) -> Titles:
     >>> len(load_titles()) > 20
     True
     """
-    path = Path(path) if path is not None else default_titles_path()
-    return _load(path, lambda text, name: parse_titles(text, where=name), "title", TITLES_FILE)
+    return load(data_path(TITLES_FILE, path), _titles_from_table, **_TITLE_TABLE)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -402,8 +374,11 @@ def parse_first_names(text: str, *, where: str = NAMES_FILE) -> dict[str, str]:
     >>> parse_first_names("name,gender\\nWendy,female\\nJordan,male\\nJordan,female\\n")
     {'wendy': 'female'}
     """
-    rows = _read_rows(text, where=where, columns=NAME_COLUMNS, required=("name", "gender"), check=_check_name,
-                      what="first-name list")
+    return _names_from_table(parse_table(text, where=where, **_NAME_TABLE))
+
+
+def _names_from_table(table: Table) -> dict[str, str]:
+    rows = _checked_rows(table, check=_check_name, what="first-name list")
     out: dict[str, str] = {}
     both = set()
     for name, gender in rows:
@@ -414,8 +389,16 @@ def parse_first_names(text: str, *, where: str = NAMES_FILE) -> dict[str, str]:
 
 
 def default_names_path() -> Path:
-    """``data/first_names.csv`` (in ``$MEDIALIT_DATA`` when set)."""
-    return _data_dir() / NAMES_FILE
+    """``data/first_names.csv`` (in ``$MEDIALIT_DATA`` when set).
+
+    >>> default_names_path().name
+    'first_names.csv'
+    """
+    return data_path(NAMES_FILE)
+
+
+#: What :func:`load_first_names` gives when there is no file (one object, so remembered results stay valid).
+_NO_NAMES: dict[str, str] = {}
 
 
 def load_first_names(path: str | os.PathLike | None = None) -> dict[str, str]:
@@ -425,11 +408,12 @@ def load_first_names(path: str | os.PathLike | None = None) -> dict[str, str]:
     >>> load_first_names()["wendy"]
     'female'
     """
-    path = Path(path) if path is not None else default_names_path()
-    if not path.exists():
-        return {}
-    return _load(path, lambda text, name: parse_first_names(text, where=name), "first-name", NAMES_FILE)
+    path = data_path(NAMES_FILE, path)
+    if not path.exists() and not path.is_symlink():
+        return _NO_NAMES
+    return load(path, _names_from_table, **_NAME_TABLE)
 
 
-__all__ = ["load_first_names", "parse_first_names", "ReportingVerb", "ReportingVerbs", "Title", "Titles", "load_reporting_verbs", "load_titles",
-           "parse_reporting_verbs", "parse_titles", "regular_forms"]
+__all__ = ["NAME_COLUMNS", "ReportingVerb", "ReportingVerbs", "TITLE_COLUMNS", "Title", "Titles", "VERB_COLUMNS",
+           "load_first_names", "load_reporting_verbs", "load_titles", "parse_first_names", "parse_reporting_verbs",
+           "parse_titles", "regular_forms"]
