@@ -132,7 +132,7 @@ def test_views_given_a_10_mb_article_give_the_friendly_message(view_name):
 HEADER = "id,file,title,outlet,defects,body_starts_at\n"
 A = "Blinken said “we will see.” The end.\n"
 COLUMNS = ("id, file, title, outlet, outlet_evidence, byline, date, date_evidence, body_starts_at, "
-           "body_ends_before, defects, notes")
+           "body_ends_before, defects, notes, story, licence, source_url")
 NO_CARD = ("WARNING {data}/articles/{name}: This article has no data card, so its title, outlet and date show as "
            "unknown. Fix: Add a row for it to {data}/articles.csv (only facts the text itself shows).")
 
@@ -189,7 +189,7 @@ METADATA_CASES = [
     ("data-card file empty", {"a.txt": A}, "", ("a",), [
         "WARNING {data}/articles.csv: The data-card file is empty, so every article loads with unknown metadata. "
         "Fix: Add a header row: id,file,title,outlet,outlet_evidence,byline,date,date_evidence,body_starts_at,"
-        "body_ends_before,defects,notes, then one row per article.",
+        "body_ends_before,defects,notes,story,licence,source_url, then one row per article.",
         NO_CARD.format(data="{data}", name="a.txt")]),
     ("a .docx in the folder", {"a.txt": A, "b.docx": b"PK\x03\x04"}, HEADER + "a,a.txt,,,,\n", ("a",), [
         "WARNING {data}/articles/b.docx: Only .txt files are read, so this file was skipped. "
@@ -244,7 +244,14 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
     assert result.stdout.splitlines() == [
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
-        f"Checked {data}: 1 article loads; 1 error, 0 warnings.",
+        f"WARNING {data}: These files of the kit are not in this data folder, so the tools that use them stop or "
+        "do without: speakers.csv (the quote spotter and the comparison of sources); lexicon.csv (the "
+        "loaded-language highlighter); keys/quotes.csv (the quote-spotting accuracy figures); keys/loaded.csv "
+        "(lesson 04's word-picking exercise); keys/aligned_quotes.csv (the source-comparison accuracy figures). "
+        "Fix: Copy them from the kit's data/ folder if your lessons use those tools.",
+        f"Checked {data}: 1 article loads; 1 error, 1 warning.",
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself.",
     ]
 
 
@@ -255,11 +262,12 @@ CATEGORIES = ("loaded_language, name_calling, exaggeration, fear_appeal, doubt, 
               "causal_oversimplification, slogan, whataboutism, black_and_white, thought_terminating_cliche")
 LEXICON_CASES = [
     ("no match column", "term,category\nx,insult\n",
-     "lexicon: The lexicon has no column 'match' (its columns are: term, category). "
-     "Fix: The first line must name the columns: term,match,pattern,category,explanation,alternative,note."),
+     "lexicon, line 1: The header row has no column named 'match'. It has: 'term', 'category'. "
+     "Fix: The first row must name the columns; these are understood: "
+     "term, match, pattern, category, explanation, alternative, note."),
     ("empty text", "",
-     "lexicon: The lexicon has no column 'term', 'match', 'category' (its columns are: none). "
-     "Fix: The first line must name the columns: term,match,pattern,category,explanation,alternative,note."),
+     "lexicon: The lexicon is empty. "
+     "Fix: Start it with the header line: term,match,pattern,category,explanation,alternative,note"),
     ("unknown category", "term,match,category\nthug,lemma,insult\n",
      f"The lexicon has 1 problem: line 2: unknown category 'insult' (use one of: {CATEGORIES}). "
      "Fix: Correct these rows in the lexicon file and run the cell again."),
@@ -284,11 +292,13 @@ def test_lexicon_files(tmp_path):
     bad.write_bytes("term,match,category\ncafé,lemma,loaded_language\n".encode("cp1252"))
     with pytest.raises(lexicon.LexiconError) as info:
         lexicon.load_lexicon(bad)
-    assert str(info.value) == "lexicon.csv is not saved as UTF-8 text. Fix: In your spreadsheet, save it as 'CSV UTF-8 (comma delimited)'."
+    assert str(info.value) == (f"{bad}: This file is not UTF-8 text: byte 0xe9 at line 2, column 4 (character "
+                               'position 23) cannot be read. It looks like Windows-1252 (reads as "term,match,category '
+                               'café,lemma,loaded_language"). ' + ENCODING_FIX)
     with pytest.raises(lexicon.LexiconError) as info:
         lexicon.load_lexicon(tmp_path / "none.csv")
-    assert str(info.value) == (f"There is no lexicon file at {tmp_path / 'none.csv'}. "
-                               "Fix: Check the path, or copy data/lexicon.csv from the kit and edit the copy.")
+    assert str(info.value) == (f"{tmp_path / 'none.csv'}: The file does not exist. "
+                               "Fix: Check the name and folder, or copy none.csv from the kit's data/ folder.")
 
 
 SPEAKER_COLUMNS = "name,aliases,type,role,affiliation,side"
@@ -316,12 +326,14 @@ def test_speaker_table_rows(rows, expected):
 SPEAKER_FILE_CASES = [
     ("empty", b"", "{path}: The speaker table is empty. Fix: Start it with the header line: " + SPEAKER_COLUMNS),
     ("no name column", b"aliases,type\nx,person\n",
-     "{path}: The column 'name' is missing. Fix: The first line must name the columns: " + SPEAKER_COLUMNS),
+     "{path}, line 1: The header row has no column named 'name'. It has: 'aliases', 'type'. "
+     "Fix: The first row must name the columns; these are understood: " + SPEAKER_COLUMNS.replace(",", ", ") + "."),
     ("not UTF-8", "name\nJosé\n".encode("cp1252"),
-     "{path}: The speaker table is not saved as UTF-8 text. Fix: In your spreadsheet choose 'Save as' -> 'CSV UTF-8'."),
+     "{path}: This file is not UTF-8 text: byte 0xe9 at line 2, column 4 (character position 8) cannot be read. "
+     'It looks like Windows-1252 (reads as "name José"). ' + ENCODING_FIX),
     ("comma outside quotes", b'name,aliases\nA,"x,y",z\n',
-     '{name}, row 2: This row has more cells than there are columns. '
-     'Fix: Put quotes around cells that contain commas, e.g. "President of Russia, Kremlin".'),
+     "{path}, line 2: This row has 3 fields but the header has 2. Fix: A comma inside a field needs the field in "
+     "double quotes; or open the file in a spreadsheet and save it as CSV."),
 ]
 
 

@@ -173,7 +173,10 @@ def test_json_contract(capsys):
     code, out, _ = run(capsys, files)
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"files", "aligned_quotes", "coverage", "framing"}
+    # the four original keys keep their shape; the keys added since are listed in the README
+    assert set(data) == {"files", "aligned_quotes", "coverage", "framing", "story", "aligned_quote_descriptions",
+                         "teacher_lists", "statements", "reporting", "statement_pairs", "summary", "quoted",
+                         "word_choices"}
     assert data["files"] == [str(f) for f in files]
     texts = {str(f): open(f, encoding="utf-8").read() for f in files}
     assert data["aligned_quotes"]

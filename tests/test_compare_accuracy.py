@@ -4,7 +4,6 @@ Run with ``pytest tests/test_compare_accuracy.py -s`` to see the figures.
 """
 from __future__ import annotations
 
-import csv
 import itertools
 from pathlib import Path
 
@@ -12,20 +11,16 @@ import pytest
 
 from widgets.compare import compare
 from widgets.corpus import load_corpus
+from widgets.keys import load_alignment_key
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = ROOT / "data" / "keys" / "aligned_quotes.csv"
 TARGET = 0.9
 
 
-def _read_key() -> list[dict]:
-    with KEY.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 @pytest.fixture(scope="module")
-def key() -> list[dict]:
-    return _read_key()
+def key():
+    return load_alignment_key(KEY)
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +38,13 @@ def _overlaps(side, file, start, end) -> bool:
 
 
 def _matches(pair, row) -> bool:
-    a = (row["file_a"], int(row["start_a"]), int(row["end_a"]))
-    b = (row["file_b"], int(row["start_b"]), int(row["end_b"]))
+    a = (row.a.file, row.a.start, row.a.end)
+    b = (row.b.file, row.b.start, row.b.end)
     return (_overlaps(pair.a, *a) and _overlaps(pair.b, *b)) or (_overlaps(pair.a, *b) and _overlaps(pair.b, *a))
 
 
 def _scores(pairs, key):
-    positives = [r for r in key if r["same_statement"] == "yes"]
+    positives = [r for r in key if r.same_statement]
     found = [r for r in positives if any(_matches(p, r) for p in pairs)]
     correct = [p for p in pairs if any(_matches(p, r) for r in positives)]
     precision = len(correct) / len(pairs) if pairs else 1.0
@@ -58,14 +53,12 @@ def _scores(pairs, key):
 
 
 def test_key_offsets_match_the_articles(key, corpus):
+    """The loader checks every side's text at its offsets (and yes/no flags, two different files)."""
+    assert load_alignment_key(KEY, corpus=corpus) == key
     texts = {a.path.name: a.raw for a in corpus}
     for row in key:
-        for side in "ab":
-            text = texts[row[f"file_{side}"]]
-            start, end = int(row[f"start_{side}"]), int(row[f"end_{side}"])
-            assert text[start:end] == row[f"text_{side}"], (row["pair"], side)
-        assert row["file_a"] != row["file_b"], row["pair"]
-        assert row["same_statement"] in ("yes", "no") and row["paraphrase"] in ("yes", "no"), row["pair"]
+        for side in (row.a, row.b):
+            assert texts[side.file][side.start:side.end] == side.text, row.pair
 
 
 def test_precision_and_recall_reach_the_target(result, key):
@@ -75,34 +68,34 @@ def test_precision_and_recall_reach_the_target(result, key):
     for p in wrong:
         print("  not in the key:", p.a.file, repr(p.a.text[:50]), "|", p.b.file, repr(p.b.text[:50]))
     for r in missed:
-        print("  missed:", r["pair"], repr(r["text_a"][:50]), "|", repr(r["text_b"][:50]))
+        print("  missed:", r.pair, repr(r.a.text[:50]), "|", repr(r.b.text[:50]))
     assert precision >= TARGET
     assert recall >= TARGET
 
 
 def test_every_misattributed_pair_is_flagged(result, key):
-    rows = [r for r in key if r["misattributed"] == "yes"]
+    rows = [r for r in key if r.misattributed]
     assert rows, "the key should hold the Blinken/Kirby pairs"
     for row in rows:
         pairs = [p for p in result.aligned if _matches(p, row)]
-        assert pairs, f"{row['pair']} not aligned"
-        assert all(p.same_speaker is False for p in pairs), (row["pair"], [(p.a.speaker, p.b.speaker) for p in pairs])
+        assert pairs, f"{row.pair} not aligned"
+        assert all(p.same_speaker is False for p in pairs), (row.pair, [(p.a.speaker, p.b.speaker) for p in pairs])
     print(f"\nmisattributed pairs flagged: {len(rows)}/{len(rows)}")
 
 
 def test_paraphrase_flags_agree_with_the_key(result, key):
     for row in key:
-        if row["same_statement"] != "yes":
+        if not row.same_statement:
             continue
         for p in result.aligned:
             if _matches(p, row):
-                assert p.paraphrase is (row["paraphrase"] == "yes"), row["pair"]
+                assert p.paraphrase is row.paraphrase, row.pair
 
 
 def test_look_alikes_are_not_aligned(result, key):
     for row in key:
-        if row["same_statement"] == "no":
-            assert not any(_matches(p, row) for p in result.aligned), row["pair"]
+        if not row.same_statement:
+            assert not any(_matches(p, row) for p in result.aligned), row.pair
 
 
 def test_same_pairs_when_articles_are_compared_two_at_a_time(result, corpus, key):

@@ -130,10 +130,10 @@ def test_save_and_load_work_round_trip(answers_dir, tmp_path, monkeypatch):
     exercises.note("report", "Outlet A quotes only officials.")
     target = tmp_path / "work.json"
     message = exercises.save_work(target)
-    assert "2 answers and 1 notes" in message and "Download" in message
+    assert "2 answers, 1 note" in message and "Download" in message
     monkeypatch.setattr(exercises, "_WORK", {})
     monkeypatch.setattr(exercises, "_NOTES", {})
-    assert "Loaded 2 answers and 1 notes" in exercises.load_work(target)
+    assert "Loaded 2 answers and 1 note" in exercises.load_work(target)
     assert exercises.previous_answer("9.1") == "Kirby"
     assert exercises.previous_answer("9.2") == ["a", "b"]
     assert exercises.previous_note("report") == "Outlet A quotes only officials."

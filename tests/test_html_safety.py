@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from widgets.corpus import article_from_text
-from widgets.htmltools import Highlight, escape_visible, legend_html, render_highlights, table_html
-from widgets.views.corpus import ArticleBrowser, data_card_html, mark_highlights
+from widgets.render import Highlight, SafeHTML, escape_visible, legend_html, render_highlights, table_html
+from widgets.render.corpus import data_card_html, mark_highlights
+from widgets.views.corpus import ArticleBrowser
 
 HOSTILE = ('<script>alert("x")</script> <img src=x onerror="alert(1)"> <a href="javascript:alert(2)">link</a> '
            '“quoted <b>bold</b> ‘inner’” \u202eevil\u202c zero\u200bwidth')
@@ -39,6 +40,18 @@ def test_tables_legends_and_data_cards_escape():
     _no_live_markup(legend_html([("<script>", "#000", "solid")]))
     article = article_from_text(HOSTILE, id="hostile", title="<script>t</script>", notes="<img src=x>")
     _no_live_markup(data_card_html(article))
+
+
+def test_the_one_table_builder_escapes_every_cell_unless_it_is_wrapped_on_purpose():
+    from widgets.corpus import Corpus
+
+    html = table_html(["<th>"], [["<script>x</script>", SafeHTML("<em>built by the kit</em>")]],
+                      caption="<b>caption</b>", row_headers=True, cell_style='"><script>')
+    _no_live_markup(html)
+    assert "&lt;script&gt;x" in html and "<em>built by the kit</em>" in html and "&lt;th&gt;" in html
+    hostile = article_from_text(HOSTILE, id="hostile", title="<script>t</script>", outlet="<b>o</b>")
+    _no_live_markup(Corpus([hostile])._repr_html_())
+    _no_live_markup(hostile.card._repr_html_())
 
 
 def test_article_browser_shows_a_hostile_article_as_text():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import warnings
@@ -27,6 +28,7 @@ from widgets.corpus import (
 from widgets.errors import ArticleError, KitError
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
 A = "Blinken said “we will see.” The end.\n"
 HEADER = "id,file,title,outlet,defects,body_starts_at\n"
 GERMAN = ("Der chinesische Präsident Xi Jinping ist zu einem Staatsbesuch in Moskau eingetroffen. Er wolle mit "
@@ -76,7 +78,7 @@ def test_a_cards_file_of_blank_rows_is_a_warning_and_every_article_loads(tmp_pat
     assert problems(corpus)[0] == (
         f"WARNING {data}/articles.csv: The data-card file {what} every article loads with unknown metadata. "
         "Fix: Add a header row: id,file,title,outlet,outlet_evidence,byline,date,date_evidence,body_starts_at,"
-        "body_ends_before,defects,notes, then one row per article.")
+        "body_ends_before,defects,notes,story,licence,source_url, then one row per article.")
     assert corpus.errors == ()
 
 
@@ -85,7 +87,10 @@ def test_medialit_check_on_a_comma_only_cards_file_exits_0_with_the_warning(tmp_
     result = medialit("check", str(data))
     assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
     assert result.stdout.splitlines()[0].startswith(f"WARNING {data}/articles.csv: The data-card file has no header row")
-    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 2 warnings."
+    assert result.stdout.splitlines()[-2:] == [
+        f"Checked {data}: 1 article loads; 0 errors, 3 warnings.",  # the third: the kit's data files are not here
+        "Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+        "and missing reporting, who is quoted and word choice by itself."]
 
 
 def test_load_corpus_through_medialit_data_on_a_comma_only_cards_file(tmp_path, monkeypatch):
@@ -345,11 +350,11 @@ def test_lexicon_speaker_and_fact_line_numbers_count_blank_rows(tmp_path):
         parse_lexicon("term,match,category\n\nslam,lemma,loaded_language\nthug,lemma,insult\n")
     speakers = tmp_path / "speakers.csv"
     speakers.write_text("name,aliases,type\n\nA,x,person\n\nB,y,robot\n", encoding="utf-8")
-    with pytest.raises(KitError, match="speakers.csv, row 5: Unknown type 'robot'"):
+    with pytest.raises(KitError, match="speakers.csv, line 5: Unknown type 'robot'"):
         load_speakers(speakers)
     facts = tmp_path / "facts.csv"
     facts.write_text("fact,patterns\n\nTaiwan,Taiwan\n\nNATO,\n", encoding="utf-8")
-    with pytest.raises(KitError, match="Row 5 needs both a fact"):
+    with pytest.raises(KitError, match="facts.csv, line 5: This row needs both a fact"):
         load_facts(facts)
 
 
@@ -424,8 +429,18 @@ def test_medialit_quotes_reads_a_file_whose_name_starts_with_a_dash(tmp_path):
 
 def test_one_warning_is_one_warning_not_one_warnings(tmp_path):
     data = make_data(tmp_path, {"a.txt": A}, "id,file,colour\na,a.txt,red\n")
+    for name in ("speakers.csv", "lexicon.csv", "entities.csv", "facts.csv", "framing.csv", "keys"):
+        shutil.copytree(DATA / name, data / name) if name == "keys" else shutil.copy(DATA / name, data)
+    (data / "keys" / "loaded.csv").write_text("article,text,occurrence,category,voice,counted,why\n", encoding="utf-8")
+    for key in ("quotes.csv", "aligned_quotes.csv"):  # keys about the kit's articles, not this folder's one
+        header = (DATA / "keys" / key).read_text(encoding="utf-8").splitlines()[0]
+        (data / "keys" / key).write_text(header + "\n", encoding="utf-8")
     result = medialit("check", str(data))
-    assert result.stdout.splitlines()[-1] == f"Checked {data}: 1 article loads; 0 errors, 1 warning."
+    assert result.stdout.splitlines()[-2:] == [
+        f"Checked {data}: 1 article loads; 0 errors, 1 warning.",
+        "Note: facts.csv and framing.csv (key facts and framing words) are written for one story and are optional: "
+        "for articles about another story, source comparison shows its automatic tables (shared and missing "
+        "reporting, who is quoted, word choice) and says the lists match nothing."]
     with pytest.warns(CorpusWarning) as record:
         corpus = load_corpus(data)
     assert str(record[0].message).startswith("Loaded 1 article; found 0 errors and 1 warning. ")

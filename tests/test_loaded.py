@@ -60,7 +60,7 @@ def test_empty_term_duplicate_and_bad_patterns_are_all_reported_at_once():
 
 
 def test_missing_column_is_named():
-    with pytest.raises(LexiconError, match="no column 'category'"):
+    with pytest.raises(LexiconError, match="no column named 'category'"):
         parse_lexicon("term,match\nthug,lemma\n")
 
 
@@ -79,7 +79,7 @@ def test_edited_lexicon_is_reloaded_without_restarting(tmp_path):
 
 
 def test_missing_lexicon_file_is_a_friendly_error(tmp_path):
-    with pytest.raises(LexiconError, match="no lexicon file"):
+    with pytest.raises(LexiconError, match="does not exist"):
         load_lexicon(tmp_path / "nope.csv")
 
 

@@ -210,7 +210,7 @@ def test_speaker_table_errors_are_friendly(rows, message):
 def test_speaker_file_errors(tmp_path):
     bad = tmp_path / "speakers.csv"
     bad.write_text("nom,aliases\nA,B\n", encoding="utf-8")
-    with pytest.raises(KitError, match="column 'name' is missing"):
+    with pytest.raises(KitError, match="no column named 'name'"):
         load_speakers(bad)
     with pytest.raises(KitError, match="does not exist"):
         load_speakers(tmp_path / "nothing.csv")

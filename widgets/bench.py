@@ -5,6 +5,7 @@ Measures (each in a fresh process where "cold" matters):
 - fresh install time and size (``--install``: a new virtual environment and ``pip install -r requirements.txt``);
 - time to import the kit and load the spaCy pipeline, in a new Python process;
 - analysing the whole corpus, cold (nothing parsed yet) and warm (from the parse cache);
+- source comparison after parsing: the corpus, and five generated articles of about 1,000 words each;
 - per lesson: execution time after the model is loaded, and peak memory of the kernel that ran it;
 - nbval time per notebook (``pytest --nbval``), which is what the test command spends on it.
 
@@ -99,6 +100,57 @@ def measure_throughput(n: int = 1000, *, batch_size: int = 32, processes: int = 
     seconds = time.perf_counter() - start
     return {"articles": n, "words": words, "seconds": seconds, "words_per_s": words / seconds, "found": found,
             "processes": processes}
+
+
+def five_articles_of_1000_words(corpus, *, seed: int = 0) -> list:
+    """Five articles of about 1,000 words each, made from the corpus's paragraphs (deterministic)."""
+    import random
+
+    from .corpus import article_from_text
+
+    paragraphs = [p for a in corpus for p in a.body.split("\n") if len(p.split()) > 8]
+    rng = random.Random(seed)
+    out = []
+    for i in range(5):
+        chosen, words = [], 0
+        for p in rng.sample(paragraphs, k=len(paragraphs)):
+            if words >= 1000:
+                break
+            chosen.append(p)
+            words += len(p.split())
+        out.append(article_from_text("\n\n".join(chosen), id=f"generated-{i + 1}"))
+    return out
+
+
+def measure_comparison(repeats: int = 5) -> list[tuple[str, float]]:
+    """Median seconds of ``compare()`` after parsing: the corpus (with and without the automatic tables),
+    and five generated articles of about 1,000 words each. Remembered per-article results
+    (:mod:`widgets.memo`) are forgotten before each run, so every run analyses every article."""
+    import statistics
+
+    from .memo import forget
+
+    from . import nlp
+    from .compare import compare
+    from .corpus import load_corpus
+
+    corpus = list(load_corpus(warn=False))
+    generated = five_articles_of_1000_words(corpus)
+    nlp.parse_corpus(corpus + generated)
+    compare(corpus)  # warm: lexicon, speaker table
+    out = []
+    for label, articles, automatic in (("the corpus (5 articles), every table", corpus, True),
+                                       ("the corpus, without the automatic tables (as before issue 12)", corpus, False),
+                                       (f"5 generated articles of {sum(len(a.raw.split()) for a in generated) // 5:,} "
+                                        "words each, every table", generated, True)):
+        times = []
+        for _ in range(repeats):
+            forget()
+            start = time.perf_counter()
+            compare(articles, automatic=automatic)
+            times.append(time.perf_counter() - start)
+        out.append((label, statistics.median(times)))
+    return out
 
 
 def _timed_changes(model, trait: str, values: list, changes: int) -> tuple[float, float]:
@@ -224,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     from . import nlp
 
     nlp.set_notice_stream(sys.stderr)
+    for label, seconds in measure_comparison():
+        rows.append(_row(f"compare() after parsing, median of 5: {label}", f"{seconds:.2f} s", "< 2 s"))
     for name, median, p95 in measure_widget_latency():
         rows.append(_row(f"{name}: re-render, median / p95 of 100 changes", f"{median:.1f} / {p95:.1f} ms", "p95 < 100 ms"))
     if args.articles:

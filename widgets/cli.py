@@ -1,13 +1,15 @@
 """The ``medialit`` command.
 
-    medialit check [DATA_DIR]          check the articles and data cards; exit 1 on errors
+    medialit check [DATA_DIR]          check the articles and every data file; exit 1 on errors
     medialit quotes [--json] FILE      the quotations in any UTF-8 text file
     medialit compare [--json] FILE FILE [FILE ...]
     medialit loaded [--json] FILE      loaded-language highlights
     medialit build-lessons             make lessons/ from solutions/ (and run them)
+    medialit class-report FOLDER       what a class marked: agreement, and where it differs from the tool
 
 >>> main(["check"])
-Checked ... 5 articles: no problems found.
+Checked ... 5 articles and every data file: no problems found.
+Note: ...optional...
 0
 """
 from __future__ import annotations
@@ -41,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    p = sub.add_parser("check", help="check the articles and their data cards; exit 1 if there are errors")
+    p = sub.add_parser("check", help="check the articles, their data cards and every data file; exit 1 if there are errors")
     p.add_argument("data_dir", nargs="?", default=None, help="the data folder (default: the kit's data/)")
 
     for name, helptext, nfiles in (
@@ -56,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
         else:
             p.add_argument("files", nargs="+", metavar="FILE", help="two or more UTF-8 text files")
 
+    p = sub.add_parser("class-report", help="the class view of a folder of students' saved-work files")
+    from .classreport import add_arguments
+
+    add_arguments(p)
+
     p = sub.add_parser("build-lessons", help="generate lessons/ from solutions/ and execute both")
     p.add_argument("--no-execute", action="store_true", help="only generate, do not run the notebooks")
     p.add_argument("--check", action="store_true", help="only report whether lessons/ is out of step; exit 1 if so")
@@ -66,17 +73,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
+    from .datacheck import check_data_files
+
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     corpus = check_data_dir(data_dir)
-    for problem in corpus.problems:
+    problems = [*corpus.problems, *check_data_files(data_dir, corpus=corpus)]
+    for problem in problems:
         print(problem)
-    errors, warnings = len(corpus.errors), len(corpus.warnings)
-    if not corpus.problems:
-        print(f"Checked {data_dir}: {plural(len(corpus), 'article')}: no problems found.")
+    errors = sum(1 for p in problems if p.level == "error")
+    if not problems:
+        print(f"Checked {data_dir}: {plural(len(corpus), 'article')} and every data file: no problems found.")
     else:
         print(f"Checked {data_dir}: {plural(len(corpus), 'article loads', 'articles load')}; "
-              f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.")
+              f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}.")
+    print(_story_lists_note(data_dir))
     return 1 if errors else 0
+
+
+def _story_lists_note(data_dir: Path) -> str:
+    """One line: the key facts and framing words are story-specific and optional."""
+    here = [name for name in ("facts.csv", "framing.csv") if (data_dir / name).exists()]
+    if not here:
+        return ("Note: there is no facts.csv or framing.csv here; they are optional: source comparison finds shared "
+                "and missing reporting, who is quoted and word choice by itself.")
+    return (f"Note: {' and '.join(here)} (key facts and framing words) are written for one story and are optional: "
+            "for articles about another story, source comparison shows its automatic tables (shared and missing "
+            "reporting, who is quoted, word choice) and says the lists match nothing.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -164,16 +186,28 @@ def _short(text: str, n: int = 90) -> str:
 
 def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) -> str:
     """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints)."""
+    from .plainwords import describe_pair
+
     outlets = outlets or {}
     label = {f: f"[{i}] {f}" + (f" ({outlets[f]})" if outlets.get(f) else "") for i, f in enumerate(result.files, 1)}
     short = {f: f"[{i}]" for i, f in enumerate(result.files, 1)}
     lines = ["Files:"] + [f"  {label[f]}" for f in result.files] + [""]
+    if result.story:
+        lines[:0] = [f"Story: {result.story}", ""]
+    if result.reporting is not None:
+        lines += _reporting_lines(result, short) + [""]
+    if result.quoted is not None:
+        lines += _quoted_lines(result, short) + [""]
+    if result.word_choices is not None:
+        lines.append(f"Word choice for the same thing: {len(result.word_choices.items)}")
+        lines += [f"  {_short(c.describe(names=short), 160)}" for c in result.word_choices.items[:12]]
+        lines.append("")
     quotes = [p for p in result.aligned if not p.paraphrase]
     paras = [p for p in result.aligned if p.paraphrase]
     lines.append(f"Aligned quotes: {len(quotes)} pair(s)")
     for n, p in enumerate(quotes, 1):
         who = {True: "same speaker", False: "DIFFERENT SPEAKERS", None: "speaker unknown on one side"}[p.same_speaker]
-        lines.append(f"  ({n}) similarity {p.similarity:.2f}, {who}")
+        lines.append(f"  ({n}) {describe_pair(p, a_name=short[p.a.file], b_name=short[p.b.file])} ({who})")
         lines.append(f"      {short[p.a.file]} {p.a.speaker or 'unknown'}: “{_short(p.a.text)}”")
         lines.append(f"      {short[p.b.file]} {p.b.speaker or 'unknown'}: “{_short(p.b.text)}”")
         changes = [d for d in p.diff if d.op != "equal"]
@@ -194,8 +228,13 @@ def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) 
         lines.append(f"        shared words: {', '.join(p.shared)}")
     lines.append("")
     head = "  ".join(short[f] for f in result.files)
-    for title, table in (("Coverage of key facts (0 = left out)", result.coverage_table(kind="fact")),
-                         ("Framing: word choices", result.framing_table())):
+    if result.teacher_lists.message:
+        lines += [result.teacher_lists.message, ""]
+    lists = result.teacher_lists
+    for title, table, found in (("Coverage of key facts (0 = left out)", result.coverage_table(kind="fact"), lists.facts_found),
+                                ("Framing: word choices", result.framing_table(), lists.terms_found)):
+        if not found:
+            continue  # the one-line message above says the list matches nothing here
         lines.append(f"{title}:")
         width = max((len(k) for k in table), default=10)
         lines.append(f"  {'':{width}}  {head}")
@@ -206,6 +245,31 @@ def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) 
     shared = [k for k, row in ents.items() if all(row.values())]
     lines.append(f"People, organisations and places named by every file: {', '.join(shared) or 'none'}")
     return "\n".join(lines)
+
+
+def _reporting_lines(result: "Comparison", short: dict[str, str]) -> list[str]:
+    r = result.reporting
+    lines = [f"Shared and missing reporting: {r.summary()}"]
+    for f in result.files:
+        mine = r.for_file(f)
+        lines.append(f"  {short[f]} reports {plural(len(mine.shared), 'statement')} others report too, "
+                     f"{len(mine.only_here)} only it reports, and leaves out {len(mine.left_out)} that most others report")
+        for s in mine.left_out[:5]:
+            lines.append(f"      left out: {_short(s.text, 100)}")
+    return lines
+
+
+def _quoted_lines(result: "Comparison", short: dict[str, str]) -> list[str]:
+    q = result.quoted
+    lines = ["Who is quoted (share of the quoted words):"]
+    for f in result.files:
+        rows = q.for_file(f)
+        shown = ", ".join(f"{s.speaker} {round(100 * s.word_share)}%" for s in rows[:6]) or "nobody"
+        lines.append(f"  {short[f]} {shown}")
+    only = {f: names for f, names in q.only_quoted_by().items() if names}
+    for f, names in only.items():
+        lines.append(f"  only {short[f]} quotes: {', '.join(names)}")
+    return lines
 
 
 def compare_command(args) -> int:
@@ -220,7 +284,7 @@ def compare_command(args) -> int:
     corpus = load_corpus(warn=False)  # once, for the data cards of any corpus files among them
     for f in files:
         try:
-            articles.append(load_article_file(f, corpus=corpus))
+            articles.append(_story_article(f) or load_article_file(f, corpus=corpus))
         except KitError as err:
             print(f"medialit compare: {err}", file=sys.stderr)
             return 2
@@ -240,10 +304,32 @@ def compare_command(args) -> int:
     return 0
 
 
+def _story_article(path) -> object | None:
+    """The article with its data card when ``path`` is a file of a story in ``data/stories/``, else None."""
+    from .stories import list_stories, load_story, stories_dir
+
+    try:
+        where = Path(path).resolve()
+        for story in list_stories():
+            if where.parent.parent == (stories_dir() / story).resolve():
+                for article in load_story(story, warn=False):
+                    if article.path is not None and article.path.resolve() == where:
+                        return article
+    except (OSError, KitError):
+        return None
+    return None
+
+
 def _outlet(article) -> str:
     """The outlet as the data card gives it, or "unknown" plus the article id (never a guess)."""
     outlet = getattr(getattr(article, "card", None), "outlet", "unknown") or "unknown"
     return outlet if outlet != "unknown" else f"unknown outlet, {article.id}"
+
+
+def _class_report(args) -> int:
+    from .classreport import command
+
+    return command(args)
 
 
 def _build_lessons(args) -> int:
@@ -258,6 +344,7 @@ COMMANDS = {
     "loaded": loaded_command,
     "compare": compare_command,
     "build-lessons": _build_lessons,
+    "class-report": _class_report,
 }
 
 

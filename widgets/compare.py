@@ -1,6 +1,17 @@
 """Source comparison: the same story through several outlets, side by side.
 
-:func:`compare` puts three analyses together for two or more articles:
+:func:`compare` puts these analyses together for two or more articles. The first three work on any
+story, with no word lists to write first:
+
+- **shared and missing reporting** (:mod:`widgets.statements`): the statements the articles report,
+  matched across articles even when worded differently; per article what others report too, what only
+  it reports and what most others report and it leaves out;
+- **who is quoted** (:mod:`widgets.quoted`): per article each speaker's share of quotes and quoted
+  words, by side when the speaker table knows it;
+- **word choice** (:mod:`widgets.wordchoice`): different words for the same person, group, place or
+  event, loaded ones flagged with the highlighter's explanation.
+
+The others:
 
 - **aligned quotes** (:mod:`widgets.align`): the same statement quoted in different articles, with a
   word-level diff, whether both give it to the same speaker, and whether one side is a paraphrase
@@ -8,6 +19,9 @@
 - **coverage** (:mod:`widgets.coverage`): the key facts (``data/facts.csv``) and the people,
   organisations and places each article mentions, and where;
 - **framing** (:mod:`widgets.framing`): word choices (``data/framing.csv``) counted per article.
+
+The two teacher's lists (``facts.csv``, ``framing.csv``) are written for one story and optional: when
+they match nothing in the chosen articles, :attr:`Comparison.teacher_lists` says so in one line.
 
 Every span has offsets into its article's raw text. Only the article proper is compared (not site
 chrome or appended teasers, see ``Article.body_start``).
@@ -23,20 +37,12 @@ chrome or appended teasers, see ``Article.body_start``).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .align import (
-    AlignedQuote,
-    QuoteSide,
-    ReportedSpeech,
-    align_quotes,
-    content_stems,
-    find_paraphrases,
-    rarity_weights,
-)
+from .align import AlignedQuote, align_quotes, find_paraphrases, rarity_weights
 from .coverage import (
+    FACTS_FILE,
     CoverageHit,
     Fact,
     Sentences,
@@ -46,28 +52,66 @@ from .coverage import (
     load_facts,
     merge_short_names,
 )
+from .datafiles import data_path
 from .errors import KitError
-from .framing import FramingHit, FramingTerm, find_framing, framing_table, load_framing
+from .framing import FRAMING_FILE, FramingHit, FramingTerm, find_framing, framing_table, load_framing
+from .memo import remember
+from .plainwords import describe_pair
+from .quoted import QuotedVoices
 from .quotes import find_quotes
-from .speakers import load_speakers
+from .reported import SPEECH_VERBS, one_name_per_speaker, quote_sides, reported_speech
+from .statements import Reporting
+from .stories import article_names, story_name
+from .wordchoice import WordChoices
+from .speakers import load_speakers_or_warn
+from .text import fold, squash_spaces
 from .wording import plural
 
-#: Reporting verbs that make a sentence reported speech (a candidate paraphrase).
-SPEECH_VERBS = (
-    "said", "says", "say", "told", "tells", "urged", "urges", "warned", "warns", "claimed", "claims",
-    "accused", "accuses", "denounced", "criticised", "criticized", "suggested", "suggests", "insisted",
-    "promised", "added", "stated", "announced", "denied", "declared", "stressed", "argued",
-    "acknowledged", "slammed", "called", "reiterated", "emphasised", "emphasized",
-)
-_SPEECH_RX = re.compile(r"(?<!\w)(?:" + "|".join(SPEECH_VERBS) + r")(?!\w)", re.IGNORECASE)
-#: Reported-speech sentences need at least this many content words outside quotation marks.
-MIN_REPORTED_WORDS = 4
+
+
+@dataclass(frozen=True)
+class TeacherLists:
+    """How the teacher's story-specific lists fared: how many key facts (``data/facts.csv``) and framing
+    terms (``data/framing.csv``) were looked for, and how many were found in the chosen articles."""
+
+    facts: int
+    facts_found: int
+    terms: int
+    terms_found: int
+
+    @property
+    def message(self) -> str | None:
+        """One line when a list matches nothing (or there is none); None when both found something.
+
+        >>> print(TeacherLists(12, 0, 20, 0).message)
+        The teacher's key facts (data/facts.csv) and framing words (data/framing.csv) match nothing in these articles: they were written for another story. See the automatic tables instead: shared and missing reporting, who is quoted, word choice.
+        >>> TeacherLists(12, 3, 20, 5).message is None
+        True
+        """
+        unmatched = [what for what, rows, found in (("key facts (data/facts.csv)", self.facts, self.facts_found),
+                                                    ("framing words (data/framing.csv)", self.terms, self.terms_found))
+                     if rows and not found]
+        if unmatched:
+            text = (f"The teacher's {' and '.join(unmatched)} match nothing in these articles: "
+                    "they were written for another story.")
+        elif not self.facts and not self.terms:
+            text = "There are no teacher's lists of key facts or framing words here (they are optional)."
+        else:
+            return None
+        return text + " See the automatic tables instead: shared and missing reporting, who is quoted, word choice."
+
+    def to_dict(self) -> dict:
+        """The ``teacher_lists`` part of ``medialit compare --json``."""
+        return {"facts": self.facts, "facts_found": self.facts_found, "terms": self.terms,
+                "terms_found": self.terms_found, "message": self.message}
 
 
 @dataclass(frozen=True)
 class Comparison:
     """The result of :func:`compare`: ``files`` (names in order), ``aligned`` quote pairs, ``coverage``
-    and ``framing`` hits (each with where), and the ``facts`` and ``terms`` that were looked for."""
+    and ``framing`` hits (each with where), and the ``facts`` and ``terms`` that were looked for; the
+    automatic tables ``reporting`` (shared and missing statements), ``quoted`` (who is quoted) and
+    ``word_choices``; the ``story`` the data cards name (None if they name none)."""
 
     files: tuple[str, ...]
     aligned: tuple[AlignedQuote, ...]
@@ -75,6 +119,28 @@ class Comparison:
     framing: tuple[FramingHit, ...]
     facts: tuple[Fact, ...] = ()
     terms: tuple[FramingTerm, ...] = ()
+    reporting: Reporting | None = None
+    quoted: QuotedVoices | None = None
+    word_choices: WordChoices | None = None
+    story: str | None = None
+
+    @property
+    def teacher_lists(self) -> TeacherLists:
+        """How many of the teacher's facts and framing terms were found (see :class:`TeacherLists`)."""
+        found_facts = {h.item for h in self.coverage if h.kind == "fact"}
+        found_terms = {h.term for h in self.framing}
+        return TeacherLists(len(self.facts), len(found_facts), len(self.terms), len(found_terms))
+
+    def describe_pair(self, pair: AlignedQuote) -> str:
+        """How one aligned pair compares, in plain words, naming the articles.
+
+        >>> from widgets.corpus import load_corpus
+        >>> c = load_corpus()
+        >>> r = compare([c["blinken-diplomatic-cover"], c["presidents-meet-us-targets"]], entities=False, automatic=False)
+        >>> r.describe_pair(r.pairs_with("rest and refit")[0])
+        "presidents-meet-us-targets leaves out the end of blinken-diplomatic-cover's quote"
+        """
+        return describe_pair(pair, a_name=pair.a.file, b_name=pair.b.file)
 
     def coverage_table(self, *, kind: str | None = None) -> dict[str, dict[str, int]]:
         """``{item: {file: count}}``; ``kind`` "fact" or "entity" keeps one kind only. With both kinds,
@@ -102,8 +168,9 @@ class Comparison:
         >>> [p.b.text for p in r.pairs_with("rest and refit")]
         ['allow President Putin to rest and refit his troops.']
         """
-        key = _fold(words)
-        return [p for p in self.aligned if key in _fold(p.a.text) or key in _fold(p.b.text)]
+        key = squash_spaces(fold(words))
+        return [p for p in self.aligned
+                if key in squash_spaces(fold(p.a.text)) or key in squash_spaces(fold(p.b.text))]
 
     def left_out(self, *, kind: str = "fact") -> dict[str, list[str]]:
         """For each file, the items other files mention and this one does not.
@@ -118,119 +185,32 @@ class Comparison:
         return {f: [item for item, row in table.items() if row[f] == 0 and any(row.values())] for f in self.files}
 
     def to_dict(self) -> dict:
-        """The ``medialit compare --json`` object."""
-        return {
+        """The ``medialit compare --json`` object (the README lists every key)."""
+        out = {
             "files": list(self.files),
             "aligned_quotes": [p.to_dict() for p in self.aligned],
             "coverage": self.coverage_table(),
             "framing": self.framing_table(),
+            "story": self.story,
+            "aligned_quote_descriptions": [self.describe_pair(p) for p in self.aligned],
+            "teacher_lists": self.teacher_lists.to_dict(),
         }
+        if self.reporting is not None:
+            out.update(self.reporting.to_dict())
+        if self.quoted is not None:
+            out["quoted"] = self.quoted.to_dict()
+        if self.word_choices is not None:
+            out["word_choices"] = self.word_choices.to_dict()
+        return out
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').casefold().split())
-
-
-# --------------------------------------------------------------------------------------------------
-# Building blocks
-# --------------------------------------------------------------------------------------------------
-def quote_sides(article, *, name: str | None = None, quotes=None) -> list[QuoteSide]:
-    """The article's quotes (from :func:`widgets.quotes.find_quotes`) inside the article proper.
-
-    >>> from widgets.corpus import article_from_text
-    >>> [q.text for q in quote_sides(article_from_text('Kirby said: “That is malarkey.”', id="t"))]
-    ['That is malarkey.']
-    """
-    name = name or article.id
-    quotes = find_quotes(article) if quotes is None else quotes
-    return [QuoteSide(name, q.start, q.end, q.text, q.speaker) for q in quotes if article.in_body(q.start, q.end)]
-
-
-def reported_speech(article, *, name: str | None = None, quotes=None, sentences: Sentences | None = None) -> list[ReportedSpeech]:
-    """Sentences of the article proper that report what someone said (a reporting verb such as "said",
-    "told", "urged" outside quotation marks). Their quoted words are blanked out in ``unquoted``; the
-    speaker is the speaker-table name nearest before the verb (or just after it: "said Blinken"),
-    otherwise None.
-
-    >>> from widgets.corpus import article_from_text
-    >>> r = reported_speech(article_from_text("Rain fell. Blinken said China should face accountability for it.", id="t"))
-    >>> [(s.text, s.speaker) for s in r]
-    [('Blinken said China should face accountability for it.', 'Antony Blinken')]
-    """
-    name = name or article.id
-    raw = article.raw
-    quotes = find_quotes(article) if quotes is None else quotes
-    sentences = sentences or Sentences.of_text(raw)
-    out = []
-    for s, e in sentences.bounds:
-        s, e = max(s, article.body_start), min(e, article.body_end)
-        if s >= e:
-            continue
-        chars = list(raw[s:e])
-        for q in quotes:
-            lo = q.open_mark if q.open_mark is not None else q.start
-            hi = (q.close_mark + 1) if q.close_mark is not None else q.end
-            for i in range(max(lo, s), min(hi, e)):
-                chars[i - s] = " "
-        unquoted = "".join(chars)
-        verb = _SPEECH_RX.search(unquoted)
-        if verb is None or len(content_stems(unquoted)) < MIN_REPORTED_WORDS:
-            continue
-        # trim whitespace so that raw[start:end] == text holds for the trimmed span
-        lead = len(unquoted) - len(unquoted.lstrip())
-        trail = len(unquoted.rstrip())
-        start, end = s + lead, s + trail
-        if start >= end:
-            continue
-        out.append(ReportedSpeech(name, start, end, raw[start:end], _speaker_near(unquoted, verb.start()),
-                                  unquoted[lead:trail]))
-    return out
-
-
-def _speaker_near(text: str, verb_at: int) -> str | None:
-    """The speaker-table name mentioned nearest before ``verb_at`` (else just after it)."""
-    try:
-        table = load_speakers()
-    except Exception:  # noqa: BLE001 - no table: speakers stay unknown
-        return None
-    best_before, best_after = None, None
-    for form, speaker in table.forms():
-        if getattr(speaker, "type", "person") not in ("person", "group"):
-            continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
-            if m.end() <= verb_at:
-                if best_before is None or m.end() > best_before[0] or (m.end() == best_before[0] and m.start() < best_before[1]):
-                    best_before = (m.end(), m.start(), speaker.name)
-            elif m.start() >= verb_at and (best_after is None or m.start() < best_after[0]):
-                best_after = (m.start(), speaker.name)
-    if best_before is not None:
-        return best_before[2]
-    if best_after is not None and best_after[0] - verb_at < 12:
-        return best_after[1]
-    return None
-
-
 # --------------------------------------------------------------------------------------------------
 # compare()
 # --------------------------------------------------------------------------------------------------
-def _names(articles: Sequence, names: Sequence[str] | None) -> tuple[str, ...]:
-    if names is None:
-        names = [a.id for a in articles]
-    names = tuple(names)
-    if len(names) != len(articles):
-        raise KitError(f"compare() got {plural(len(articles), 'article')} but {plural(len(names), 'name')}.",
-                       fix="Give one name per article, or leave names out to use the article ids.")
-    if len(set(names)) != len(names):
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        raise KitError(f"Two articles have the same name: {', '.join(dupes)}.",
-                       fix="Pick each article once (or give distinct names).")
-    return names
-
-
 def compare(
     articles: Sequence,
     *,
@@ -239,16 +219,20 @@ def compare(
     terms: Sequence[FramingTerm] | None = None,
     entities: bool = True,
     paraphrases: bool = True,
+    automatic: bool = True,
 ) -> Comparison:
-    """Compare two or more articles: aligned quotes, coverage and framing.
+    """Compare two or more articles: shared and missing reporting, who is quoted, word choice, aligned
+    quotes, and the teacher's key facts and framing words.
 
     Args:
         articles: :class:`~widgets.corpus.Article` objects (e.g. ``[corpus["xi-invites-putin"], ...]``).
         names: what to call each article in the results (default: the article ids).
-        facts: the key facts (default: ``data/facts.csv``).
-        terms: the framing word choices (default: ``data/framing.csv``).
+        facts: the key facts (default: ``data/facts.csv``; none if the file is not there).
+        terms: the framing word choices (default: ``data/framing.csv``; none if the file is not there).
         entities: also count spaCy's people, organisations and places.
         paraphrases: also look for quotes reported without quotation marks in other articles.
+        automatic: also build the tables that need no lists (``reporting``, ``quoted``,
+            ``word_choices``); False leaves them None (faster).
 
     See the module example.
     """
@@ -256,29 +240,53 @@ def compare(
     if len(articles) < 2:
         raise KitError(f"compare() needs at least two articles; it got {len(articles)}.",
                        fix='Pass a list, e.g. compare([corpus["xi-invites-putin"], corpus["xi-meets-lukashenko"]]).')
-    files = _names(articles, names)
-    facts = tuple(load_facts() if facts is None else facts)
-    terms = tuple(load_framing() if terms is None else terms)
+    files = article_names(articles, names)
+    facts = tuple(_optional(load_facts, FACTS_FILE) if facts is None else facts)
+    terms = tuple(_optional(load_framing, FRAMING_FILE) if terms is None else terms)
     sides, reported, cov, fr = [], [], [], []
+    found_quotes = {}
     for article, name in zip(articles, files):
-        sentences = Sentences.of_text(article)  # an Article: a too-long one is named in the error
-        quotes = find_quotes(article)
+        sentences = remember(article, "sentences", Sentences.of_text)  # a too-long article is named in the error
+        quotes = found_quotes[name] = remember(article, "quotes", find_quotes)
         sides.extend(quote_sides(article, name=name, quotes=quotes))
         if paraphrases:
-            reported.extend(reported_speech(article, name=name, quotes=quotes, sentences=sentences))
-        cov.extend(find_facts(article, facts=facts, name=name, sentences=sentences))
+            reported.extend(remember(article, "reported", lambda a: reported_speech(
+                a, name=name, quotes=quotes, sentences=sentences), name))
+        cov.extend(remember(article, "facts", lambda a: find_facts(a, facts=facts, name=name, sentences=sentences),
+                            name, facts))
         if entities:
-            cov.extend(find_entities(article, name=name))
+            cov.extend(remember(article, "entities", lambda a: find_entities(a, name=name), name))
         spans = [(q.start, q.end) for q in quotes if q.kind != "scare"]
-        fr.extend(find_framing(article, terms=terms, name=name, sentences=sentences, quoted=spans))
+        fr.extend(remember(article, "framing", lambda a: find_framing(
+            a, terms=terms, name=name, sentences=sentences, quoted=spans), name, terms))
     cov = merge_short_names(cov)
+    sides, reported = one_name_per_speaker(sides, reported)
     aligned = align_quotes(sides)
     if paraphrases:
         weights = rarity_weights([r.unquoted for r in reported] + [q.text for q in sides])
         aligned += find_paraphrases(sides, reported, aligned=aligned, weights=weights)
     order = {f: i for i, f in enumerate(files)}
     aligned.sort(key=lambda p: (order[p.a.file], p.a.start, order[p.b.file], p.b.start))
-    return Comparison(files, tuple(aligned), tuple(cov), tuple(fr), facts, terms)
+    reporting = quoted = choices = None
+    if automatic:
+        from .loaded import find_loaded
+        from .nlp import parse
+        from .quoted import who_is_quoted
+        from .statements import match_statements
+        from .wordchoice import find_word_choices
+
+        reporting = match_statements(articles, names=files)
+        quoted = who_is_quoted(articles, names=files, quotes=found_quotes)
+        loaded = {name: remember(a, "loaded", lambda a, q=found_quotes[name]: find_loaded(parse(a), quotes=q))
+                  for a, name in zip(articles, files)}
+        choices = find_word_choices(articles, names=files, reporting=reporting, loaded=loaded)
+    return Comparison(files, tuple(aligned), tuple(cov), tuple(fr), facts, terms, reporting, quoted, choices,
+                      story_name(articles))
 
 
-__all__ = ["Comparison", "SPEECH_VERBS", "compare", "quote_sides", "reported_speech"]
+def _optional(load, filename: str) -> tuple:
+    """A teacher's story-specific list, or nothing when its file is not in the data folder."""
+    return load() if data_path(filename).exists() else ()
+
+
+__all__ = ["Comparison", "SPEECH_VERBS", "TeacherLists", "compare", "quote_sides", "reported_speech"]

@@ -14,26 +14,22 @@ True
 """
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import os
-import re
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
+from .datafiles import DATA_DIR_ENV_VAR, default_data_dir, read_table
 from .errors import ArticleError, KitError, MetadataError
-from .htmltools import escape
+from .ids import MAX_ID_LENGTH, _suggest_id, id_problem, safe_id
+from .textfiles import decode_text, read_text_file
 from .language import NOT_ENGLISH_FIX, not_english_message
+from .render.html import escape, table_html
 from .nlp import MAX_CHARACTERS
 from .wording import plural
 
 UNKNOWN = "unknown"
-DATA_DIR_ENV_VAR = "MEDIALIT_DATA"
 ARTICLES_FOLDER = "articles"
 CARDS_FILE = "articles.csv"
 
@@ -51,6 +47,9 @@ CARD_COLUMNS = (
     "body_ends_before",
     "defects",
     "notes",
+    "story",
+    "licence",
+    "source_url",
 )
 REQUIRED_CARD_COLUMNS = ("id", "file")
 
@@ -92,6 +91,10 @@ class ArticleCard:
     body_ends_before: str = ""
     defects: tuple[str, ...] = ()
     notes: str = ""
+    # added for the stories in data/stories/; left out of the repr so the lessons' printed cards stay as they were
+    story: str = field(default=UNKNOWN, repr=False)
+    licence: str = field(default=UNKNOWN, repr=False)
+    source_url: str = field(default="", repr=False)  # empty: no address (e.g. a text written for the kit)
 
     def rows(self) -> list[tuple[str, str]]:
         """(field, value) pairs in reading order, with defects spelled out in plain words."""
@@ -105,14 +108,13 @@ class ArticleCard:
             ("how we know the date", self.date_evidence),
             ("known defects", defects or "none recorded"),
             ("notes", self.notes or "none"),
-        ]
+        ] + [(name, value) for name, value in (("story", self.story), ("licence", self.licence),
+                                                ("source address", self.source_url)) if value not in (UNKNOWN, "")]
 
     def __str__(self) -> str:
         return "\n".join(f"{name:>22}: {value}" for name, value in self.rows())
 
     def _repr_html_(self) -> str:
-        from .htmltools import table_html
-
         return table_html(["field", "value"], self.rows())
 
 
@@ -194,68 +196,6 @@ class Problem:
         return f"{text} Fix: {self.fix}" if self.fix else text
 
 
-# --------------------------------------------------------------------------------------------------
-# Article ids: they name export files and end up in spreadsheets, so only safe ones are accepted
-# --------------------------------------------------------------------------------------------------
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-#: The longest id the kit accepts (it becomes a file name).
-MAX_ID_LENGTH = 80
-_FORMULA_STARTS = "=+-@"
-_WINDOWS_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def id_problem(article_id: str) -> str:
-    """What is wrong with ``article_id`` as an article id, or '' if it is safe.
-
-    A safe id is at most 80 letters (a-z, A-Z), digits, hyphens, underscores and dots, starting with a
-    letter or digit. It names the file an export is saved to, so it cannot climb out of a folder (``../x``),
-    and it cannot start with ``= + - @`` (a spreadsheet would run it as a formula).
-
-    >>> id_problem("xi-invites-putin")
-    ''
-    >>> id_problem("../../etc/x")
-    'it starts with "."; an id must start with a letter or a digit'
-    >>> id_problem('=HYPERLINK("http://x.example","click")')
-    'it starts with "=", so a spreadsheet would run it as a formula'
-    """
-    if not isinstance(article_id, str):
-        return f"it is {type(article_id).__name__}, not text"
-    if not article_id:
-        return "it is empty"
-    if article_id[0] in _FORMULA_STARTS:
-        return f'it starts with "{article_id[0]}", so a spreadsheet would run it as a formula'
-    if not article_id[0].isascii() or not article_id[0].isalnum():
-        return f'it starts with "{article_id[0]}"; an id must start with a letter or a digit'
-    if not _SAFE_ID.fullmatch(article_id):
-        bad = next(ch for ch in article_id if not (ch.isascii() and (ch.isalnum() or ch in "_.-")))
-        shown = {" ": "a space", "/": '"/"', "\\": '"\\"'}.get(bad, f'"{bad}"' if bad.isprintable() else f"U+{ord(bad):04X}")
-        return f"it contains {shown}; use only letters, digits, hyphens (-), underscores (_) and dots (.)"
-    if len(article_id) > MAX_ID_LENGTH:
-        return f"it is {len(article_id)} characters long; the limit is {MAX_ID_LENGTH}"
-    if article_id.split(".")[0].lower() in _WINDOWS_NAMES:
-        return f'"{article_id}" is a name Windows keeps for a device, not a file'
-    return ""
-
-
-def safe_id(text: str) -> str:
-    """A safe article id made from ``text`` (e.g. a file name): lower case, letters, digits and hyphens.
-
-    Returns '' if ``text`` has no letters or digits to make one from.
-
-    >>> safe_id("My Article (BBC, 2023)"), safe_id("=cmd|' /C calc'!A0"), safe_id("Über uns"), safe_id("...")
-    ('my-article-bbc-2023', 'cmd-c-calc-a0', 'uber-uns', '')
-    """
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
-    if slug.split(".")[0] in _WINDOWS_NAMES:
-        slug = f"{slug}-article"
-    return slug
-
-
-def _suggest_id(article_id: str, filename: str = "") -> str:
-    return safe_id(article_id) or safe_id(Path(filename).stem) or "my-article-1"
-
-
 class Corpus(Sequence[Article]):
     """The loaded articles, in a fixed order, and the problems found while loading them.
 
@@ -306,16 +246,13 @@ class Corpus(Sequence[Article]):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{h}</th>" for h in ("id", "title", "outlet", "byline", "date", "known defects"))
-        rows = []
-        for a in self:
-            cells = (a.id, a.title, a.outlet, a.card.byline, a.card.date, ", ".join(a.card.defects) or "none recorded")
-            rows.append("<tr>" + "".join(f'<td style="text-align:left">{escape(c)}</td>' for c in cells) + "</tr>")
+        rows = [(a.id, a.title, a.outlet, a.card.byline, a.card.date, ", ".join(a.card.defects) or "none recorded")
+                for a in self]
         problems = ""
         if self.problems:
             problems = "<p>" + escape(f"{len(self.problems)} problems found while loading: see corpus.problems") + "</p>"
-        body = "".join(rows)
-        return f'<table class="mathjax_ignore"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{problems}'
+        return table_html(("id", "title", "outlet", "byline", "date", "known defects"), rows,
+                          css_class="mathjax_ignore", cell_style="text-align:left") + problems
 
 
 class CorpusWarning(UserWarning):
@@ -327,256 +264,42 @@ class NotEnglishWarning(UserWarning):
 
 
 # --------------------------------------------------------------------------------------------------
-# Reading one file
-# --------------------------------------------------------------------------------------------------
-_BINARY_SIGNATURES = {
-    b"PK\x03\x04": "a Word document or other zip file (.docx, .odt)",
-    b"%PDF": "a PDF",
-    b"{\\rtf": "a Rich Text (.rtf) file",
-    b"\xd0\xcf\x11\xe0": "an old Word (.doc) file",
-}
-
-
-def read_text_file(path: str | os.PathLike, *, inside: str | os.PathLike | None = None) -> str:
-    """Read an article (or data) file as UTF-8 text, as ``open(path, encoding="utf-8-sig").read()`` would.
-
-    A byte-order mark at the start (which some Windows editors add) is dropped, and Windows (CRLF) and old
-    Mac (CR) line ends become ``\\n``, so the same text gives the same offsets and results however it was
-    saved. Raises :class:`~widgets.errors.ArticleError` with a friendly message (naming the file, the
-    problem and the fix) for a missing, empty, binary or non-UTF-8 file. With ``inside``, a file that is
-    (or is reached through) a link to somewhere outside that folder is refused, not read.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.txt"
-    >>> _ = p.write_bytes("Caf\\xe9 society".encode("cp1252"))
-    >>> try:
-    ...     read_text_file(p)
-    ... except ArticleError as err:
-    ...     print(err.message)
-    This file is not UTF-8 text: byte 0xe9 at line 1, column 4 (character position 3) cannot be read. It looks like Windows-1252 (reads as "Café society").
-    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfKirby said no.\\r\\n")
-    >>> read_text_file(p)
-    'Kirby said no.\\n'
-    """
-    path = Path(path)
-    where = str(path)
-    if inside is not None:
-        _refuse_links_out(path, Path(inside))
-    if not path.exists():
-        raise ArticleError("There is no such file.", fix="Check the name and folder.", where=where)
-    if path.is_dir():
-        raise ArticleError("This is a folder, not a text file.", fix="Give the path of a .txt file.", where=where)
-    return decode_text(path.read_bytes(), where=where)
-
-
-def decode_text(data: bytes, *, where: str = "") -> str:
-    """Decode the bytes of a text file as :func:`read_text_file` does (``where`` names it in messages).
-
-    >>> decode_text("\\ufeffOne.\\r\\nTwo.".encode("utf-8"))
-    'One.\\nTwo.'
-    >>> decode_text("\\u00a0 \\u00a0\\n".encode("utf-8"))
-    Traceback (most recent call last):
-    ...
-    widgets.errors.ArticleError: The file is empty (it holds only spaces or invisible characters). Fix: Paste the article text into it and save it as UTF-8 text.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    if not data.strip():
-        raise ArticleError(
-            "The file is empty.", fix="Paste the article text into it and save it as UTF-8 text.", where=where
-        )
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise ArticleError(
-                f"This is {what}, not plain text.",
-                fix="Open it, choose 'Save as' > 'Plain text (.txt)' with UTF-8 encoding, and use that file.",
-                where=where,
-            )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(
-            "This file is UTF-16 text, not UTF-8.",
-            fix="Open it in a text editor and save it again with the encoding 'UTF-8'.",
-            where=where,
-        )
-    if b"\x00" in data[:8192]:
-        raise ArticleError(
-            "This looks like a binary file (it contains NUL bytes), not plain text.",
-            fix="Save the article as plain text (.txt) with UTF-8 encoding.",
-            where=where,
-        )
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        message, fix = _describe_decode_error(data, err)
-        raise ArticleError(message, fix=fix, where=where) from None
-    # Decode exactly as open(..., encoding="utf-8") does, universal newlines included.
-    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
-    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text):
-        raise ArticleError(
-            "The file is empty (it holds only spaces or invisible characters).",
-            fix="Paste the article text into it and save it as UTF-8 text.", where=where,
-        )
-    return text
-
-
-def _refuse_links_out(path: Path, folder: Path) -> None:
-    """Raise if ``path`` resolves (through links) to somewhere outside ``folder``."""
-    try:
-        target = path.resolve()
-        root = folder.resolve()
-    except (OSError, RuntimeError):  # a link loop
-        raise ArticleError("This is a link that cannot be followed (it points to itself).",
-                           fix="Delete the link and copy the real file into the folder.", where=str(path)) from None
-    if target != root and root not in target.parents:
-        raise ArticleError(
-            f"This is a link to {target}, which is outside {folder}, so it was not read.",
-            fix=f"Copy the file itself into {folder} instead of linking to it.", where=str(path),
-        )
-
-
-_ENCODING_FIX = (
-    "Open the file in a text editor and save it again with the encoding 'UTF-8' "
-    "(or copy the text into a new UTF-8 file). The kit never changes your file itself."
-)
-
-
-def _describe_decode_error(data: bytes, err: UnicodeDecodeError) -> tuple[str, str]:
-    """What is wrong with a file that is not valid UTF-8, and the fix.
-
-    The rule: a file with at least as many valid UTF-8 characters beyond ASCII (curly quotes, accents,
-    dashes) as bytes that cannot be read is UTF-8 with a few damaged bytes, so the message says which
-    bytes and where. Only a file with fewer valid ones (typically none: a real Windows-1252 file almost
-    never contains a valid UTF-8 sequence) gets the "looks like Windows-1252" hint.
-    """
-    position = err.start
-    before = data[:position]
-    line = before.count(b"\n") + 1
-    column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1  # in characters
-    char_position = len(before.decode("utf-8", errors="replace"))
-    where = f"byte 0x{data[position]:02x} at line {line}, column {column} (character position {char_position})"
-    decoded = data.decode("utf-8", errors="surrogateescape")
-    bad = sum(1 for ch in decoded if "\udc80" <= ch <= "\udcff")
-    good = sum(1 for ch in decoded if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
-    if good and good >= bad:
-        context = " ".join(before.decode("utf-8", errors="replace")[-30:].split())
-        count = "1 byte" if bad == 1 else f"{bad:,} bytes"
-        first = "it is" if bad == 1 else "the first is"
-        message = (f"This file is UTF-8 text except for {count} that cannot be read: {first} {where}, "
-                   f'just after "{context}". The file is probably damaged there.')
-        fix = (f"Open the file in a text editor, go to line {line}, retype the damaged character (it may show as "
-               "a box or a question mark) and save the file as UTF-8. The kit never changes your file itself.")
-        return message, fix
-    message = f"This file is not UTF-8 text: {where} cannot be read."
-    guess = _guess_encoding(data, position)
-    return (f"{message} {guess}" if guess else message), _ENCODING_FIX
-
-
-def _guess_encoding(data: bytes, position: int) -> str:
-    start, end = max(0, position - 24), min(len(data), position + 24)
-    for name, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1 (ISO-8859-1)")):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        sample = " ".join(data[start:end].decode(name).split())
-        return f'It looks like {label} (reads as "{sample}").'
-    return ""
-
-
-# --------------------------------------------------------------------------------------------------
 # Data cards
 # --------------------------------------------------------------------------------------------------
-def default_data_dir() -> Path:
-    """The data folder: ``$MEDIALIT_DATA`` if set, else the kit's own ``data/`` folder."""
-    env = os.environ.get(DATA_DIR_ENV_VAR)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent / "data"
-
-
 def _read_cards(cards_path: Path, problems: list[Problem], *, inside: Path) -> list[tuple[int, dict[str, str]]]:
     """Read the data-card CSV into (line number, row) pairs, recording problems instead of raising."""
     where = str(cards_path)
     empty_fix = "Add a header row: " + ",".join(CARD_COLUMNS) + ", then one row per article."
     try:
-        text = read_text_file(cards_path, inside=inside)
-    except ArticleError as err:
-        if err.message.startswith("The file is empty"):
-            problems.append(Problem("warning", where, "The data-card file is empty, so every article loads with "
+        table = read_table(cards_path, required=REQUIRED_CARD_COLUMNS, known=CARD_COLUMNS, what="data-card file",
+                           inside=inside, full_rows=True, collect=True)
+    except MetadataError as err:
+        if getattr(err, "empty_table", None):
+            what = "has no header row, only blank or comma-only rows," if err.empty_table == "blank rows" else "is empty,"
+            problems.append(Problem("warning", where, f"The data-card file {what} so every article loads with "
                                     "unknown metadata.", empty_fix))
-        else:
-            problems.append(Problem("error", where, err.message + " No data cards were read.", err.fix))
+            return []
+        problems.append(Problem("error", err.where, err.message + " No data cards were read.", err.fix))
         return []
-    reader = csv.reader(io.StringIO(text), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):  # blank and comma-only rows are skipped, but counted
-                rows.append((record_line(reader, row), row))
-    except csv.Error as err:
-        problems.append(
-            Problem(
-                "error",
-                f"{where}, line {reader.line_num}",
-                f"This CSV file cannot be read ({err}). No data cards were read.",
-                "Check for a stray quotation mark; open the file in a spreadsheet and save it as CSV (UTF-8).",
-            )
-        )
-        return []
-    if not rows:
-        problems.append(Problem("warning", where, "The data-card file has no header row, only blank or comma-only "
-                                "rows, so every article loads with unknown metadata.", empty_fix))
-        return []
-    header_line, header_row = rows[0]
-    header = [h.strip().lower() for h in header_row]
-    missing = [c for c in REQUIRED_CARD_COLUMNS if c not in header]
-    if missing:
-        semicolons = semicolon_hint(header_row, CARD_COLUMNS)
-        problems.append(
-            Problem(
-                "error",
-                f"{where}, line {header_line}",
-                (f"{semicolons} No data cards were read." if semicolons else
-                 f"The header row has no column named {', '.join(repr(m) for m in missing)}. "
-                 f"It has: {', '.join(repr(h) for h in header)}. No data cards were read."),
-                SEMICOLON_FIX if semicolons else
-                "The first row must name the columns; these are understood: " + ", ".join(CARD_COLUMNS) + ".",
-            )
-        )
-        return []
-    unknown = [h for h in header if h not in CARD_COLUMNS]
+    unknown = table.unknown_columns(CARD_COLUMNS)
     if unknown:
         problems.append(
             Problem(
                 "warning",
-                f"{where}, line {header_line}",
+                f"{where}, line {table.header_line}",
                 f"These columns are not used by the kit and are ignored: {', '.join(repr(u) for u in unknown)}.",
                 "Check the spelling against: " + ", ".join(CARD_COLUMNS) + ".",
             )
         )
-    out = []
-    for number, row in rows[1:]:
-        if len(row) != len(header):
-            semicolons = len(row) == 1 and row[0].count(";") >= len(REQUIRED_CARD_COLUMNS) - 1
-            problems.append(
-                Problem(
-                    "error",
-                    f"{where}, line {number}",
-                    f"This row has {plural(len(row), 'field')} but the header has {len(header)}, so it was skipped.",
-                    SEMICOLON_FIX if semicolons else
-                    "A comma inside a field needs the field in double quotes; or open the file in a spreadsheet and save it as CSV.",
-                )
-            )
-            continue
-        out.append((number, {h: cell.strip() for h, cell in zip(header, row)}))
-    return out
+    problems.extend(Problem("error", f"{where}, line {p.line}", p.message, p.fix) for p in table.problems)
+    return [(row.line, dict(row.cells)) for row in table.rows]
 
 
 def _card_from_row(row: dict[str, str], where: str, problems: list[Problem]) -> ArticleCard:
     values = {}
     for name in CARD_COLUMNS[2:]:
         value = row.get(name, "")
-        if name in ("body_starts_at", "body_ends_before", "notes"):
+        if name in ("body_starts_at", "body_ends_before", "notes", "source_url"):
             values[name] = value
         elif name != "defects":
             values[name] = value or UNKNOWN

@@ -20,22 +20,24 @@ What an outlet leaves out is a zero in :func:`coverage_table`.
 from __future__ import annotations
 
 import bisect
-import csv
 import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Sequence
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
 
-from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
-from .corpus import default_data_dir
+from .datafiles import Table, data_path, load, split_cell
 from .errors import MetadataError
 from .nlp import as_doc, parse
-from .speakers import load_speakers
+from .speakers import load_speakers_or_warn
+from .text import squash_spaces, straighten_quotes
 
 FACTS_FILE = "facts.csv"
 ENTITIES_FILE = "entities.csv"
+#: Columns of the two files (the first two of each are required).
+FACT_COLUMNS = ("fact", "patterns", "note")
+ENTITY_COLUMNS = ("name", "aliases", "note")
 #: spaCy entity labels counted as people, organisations and places.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -101,56 +103,28 @@ def phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){body}{tail}"
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in (cell or "").split(";") if p.strip())
-
-
-def _data_path(name: str, path) -> Path:
-    if path is not None:
-        return Path(path)
-    return default_data_dir() / name
-
-
-def _read_csv(path: Path, required: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) for every row of a teacher-editable CSV file, cells stripped."""
-    if not path.exists():
-        raise MetadataError(f"The file {path} does not exist.",
-                            fix=f"Create it with the columns {', '.join(required)} (see the kit's data/ folder).")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                semicolons = semicolon_hint(reader.fieldnames, required)
-                raise MetadataError(
-                    f"{path.name}: {semicolons}" if semicolons else
-                    f"{path.name} has no column {', '.join(repr(m) for m in missing)}. "
-                    f"Its columns are: {', '.join(reader.fieldnames or [])}.",
-                    fix=SEMICOLON_FIX if semicolons else f"Name the first row's cells {', '.join(required)}.",
-                    where=str(path))
-            return [(record_line(reader, row), {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
-    except UnicodeDecodeError as err:
-        raise MetadataError(f"{path.name} is not saved as UTF-8 text.",
-                            fix="Save it again as 'CSV UTF-8' in your spreadsheet.", where=str(path)) from err
-
-
 def load_facts(path: str | os.PathLike | None = None) -> tuple[Fact, ...]:
-    """The key facts from ``data/facts.csv`` (columns ``fact``, ``patterns``, ``note``).
+    """The key facts from ``data/facts.csv`` (columns ``fact``, ``patterns``, ``note``); read again when
+    the file changes.
 
     >>> facts = load_facts()
     >>> "Taiwan" in [f.name for f in facts]
     True
     """
-    p = _data_path(FACTS_FILE, path)
+    return load(data_path(FACTS_FILE, path), _facts_from_table, what="list of key facts",
+                required=FACT_COLUMNS[:2], known=FACT_COLUMNS)
+
+
+def _facts_from_table(table: Table) -> tuple[Fact, ...]:
     facts = []
-    for i, row in _read_csv(p, ("fact", "patterns")):
-        name, patterns = row.get("fact", ""), _split(row.get("patterns", ""))
+    for row in table.rows:
+        name, patterns = row["fact"], split_cell(row["patterns"])
         if not name and not patterns:
             continue
         if not name or not patterns:
-            raise MetadataError(f"Row {i} needs both a fact and at least one pattern.",
-                                fix='Fill in both cells, e.g. "Taiwan" and "Taiwan".', where=f"{p.name}, row {i}")
-        facts.append(Fact(name, patterns, row.get("note", "")))
+            raise MetadataError("This row needs both a fact and at least one pattern.",
+                                fix='Fill in both cells, e.g. "Taiwan" and "Taiwan".', where=f"{table.where}, line {row.line}")
+        facts.append(Fact(name, patterns, row["note"]))
     return tuple(facts)
 
 
@@ -233,7 +207,7 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern:
 # Entities
 # --------------------------------------------------------------------------------------------------
 def _clean_mention(text: str) -> str:
-    text = re.sub(r"[\s\u00a0\u202f]+", " ", text.replace("’", "'")).strip(" .,;:'\"“”")
+    text = squash_spaces(straighten_quotes(text)).strip(" .,;:'\"")
     if "(" in text and ")" not in text:  # "Shanghai Cooperation Organization (SCO": spaCy cut the bracket
         text = text[: text.index("(")]
     text = re.sub(r"'s$", "", text)
@@ -241,38 +215,48 @@ def _clean_mention(text: str) -> str:
     return text.strip()
 
 
-@lru_cache(maxsize=4)
-def _entity_aliases(path_text: str) -> dict[str, str]:
-    path = Path(path_text)
+def load_entities(path: str | os.PathLike | None = None) -> Mapping[str, str]:
+    """The names in ``data/entities.csv``: each name and alias (cleaned, case-folded) -> the one name to
+    count it under. Read again when the file changes; no file means no aliases.
+
+    >>> load_entities()["usa"]
+    'United States'
+    """
+    path = data_path(ENTITIES_FILE, path)
+    if not path.exists() and not path.is_symlink():
+        return MappingProxyType({})
+    return load(path, _entities_from_table, what="list of entity names", required=ENTITY_COLUMNS[:2],
+                known=ENTITY_COLUMNS)
+
+
+def _entities_from_table(table: Table) -> Mapping[str, str]:
     out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    for _line, row in _read_csv(path, ("name", "aliases")):
-        name = row.get("name", "")
+    for row in table.rows:
+        name = row["name"]
         if not name:
             continue
         out[name.casefold()] = name
-        for alias in _split(row.get("aliases", "")):
+        for alias in split_cell(row["aliases"]):
             out[_clean_mention(alias).casefold()] = name
-    return out
+    return MappingProxyType(out)
 
 
 def normalise_entity(mention: str, *, entities_path: str | os.PathLike | None = None) -> str:
-    """One name per entity: the speaker table first ("Blinken" -> "Antony Blinken"), then
-    ``data/entities.csv`` ("U.S." -> "United States"); otherwise the mention without "the" and "'s".
+    """One name per entity: ``data/entities.csv`` first ("U.S." -> "United States"), then the speaker table
+    ("Blinken" -> "Antony Blinken"); otherwise the mention without "the" and "'s".
 
     >>> normalise_entity("U.S."), normalise_entity("President Xi"), normalise_entity("the Kremlin’s")
     ('United States', 'Xi Jinping', 'Kremlin')
     """
+    return _normalise(mention, load_entities(entities_path), load_speakers_or_warn())
+
+
+def _normalise(mention: str, aliases: Mapping[str, str], speakers) -> str:
     cleaned = _clean_mention(mention)
-    aliases = _entity_aliases(str(_data_path(ENTITIES_FILE, entities_path)))
     hit = aliases.get(cleaned.casefold())
     if hit:
         return hit
-    try:
-        speaker = load_speakers().lookup(cleaned)
-    except Exception:  # noqa: BLE001 - a broken speaker table must not stop coverage
-        speaker = None
+    speaker = speakers.lookup(cleaned)
     if speaker is not None and getattr(speaker, "type", "person") in ("person", "organisation"):
         return speaker.name
     return cleaned
@@ -290,19 +274,35 @@ def find_entities(article, *, name: str | None = None, labels: Sequence[str] = E
     """
     name = name or _name_of(article)
     doc = as_doc(article, what="find_entities()")[1]
+    return [CoverageHit(item, "entity", name, ent.start_char, ent.end_char, ent.text, ent.sent.start_char,
+                        ent.sent.end_char) for ent, item in entity_mentions(article, doc, labels=labels)]
+
+
+def entity_mentions(article, doc, *, labels: Sequence[str] = ENTITY_LABELS, names: dict | None = None) -> list:
+    """``[(entity span, its one name)]`` for the entities spaCy finds in the article proper (``doc`` is
+    the article's parse), in text order; mentions with no letters are left out. ``names`` remembers
+    each mention's name between calls (a dict to share; the tables are read per lookup).
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.nlp import parse
+    >>> a = article_from_text("Antony Blinken spoke in Kazakhstan.", id="toy")
+    >>> [(ent.text, item) for ent, item in entity_mentions(a, parse(a))]
+    [('Antony Blinken', 'Antony Blinken'), ('Kazakhstan', 'Kazakhstan')]
+    """
     if not doc.has_annotation("ENT_IOB"):
         return []
-    hits = []
+    names = {} if names is None else names
+    aliases, speakers = load_entities(), load_speakers_or_warn()
+    out = []
     for ent in doc.ents:
         if ent.label_ not in labels or not article.in_body(ent.start_char, ent.end_char):
             continue
-        item = normalise_entity(ent.text)
-        if not item or not any(c.isalpha() for c in item):
-            continue
-        sent = ent.sent
-        hits.append(CoverageHit(item, "entity", name, ent.start_char, ent.end_char, ent.text,
-                                sent.start_char, sent.end_char))
-    return hits
+        item = names.get(ent.text)
+        if item is None:
+            item = names[ent.text] = _normalise(ent.text, aliases, speakers)
+        if item and any(c.isalpha() for c in item):
+            out.append((ent, item))
+    return out
 
 
 def merge_short_names(hits: Sequence[CoverageHit]) -> list[CoverageHit]:
@@ -355,8 +355,10 @@ __all__ = [
     "Fact",
     "Sentences",
     "coverage_table",
+    "entity_mentions",
     "find_entities",
     "find_facts",
+    "load_entities",
     "load_facts",
     "merge_short_names",
     "normalise_entity",

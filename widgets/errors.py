@@ -49,15 +49,13 @@ class AnswerError(KitError):
     """A student's answer that cannot be checked as given (wrong type, unknown exercise)."""
 
 
-def _show_kit_error(shell, etype, value, tb, tb_offset=None):
-    """IPython handler: show a KitError as one friendly line instead of a traceback."""
-    print(f"⚠️ {value.describe() if isinstance(value, KitError) else value}")
-
-
 def install_friendly_errors() -> bool:
     """Inside IPython or Jupyter, show every :class:`KitError` as its friendly message, without a traceback.
 
-    Safe to call any number of times; does nothing outside IPython. Returns True if it is active.
+    Safe to call any number of times; does nothing outside IPython. A handler for other exceptions that
+    another library set is kept: it still gets every exception that is not a KitError. Returns True if
+    the friendly messages are active. Importing the kit never calls it: a lesson's first cell does (through
+    ``medialit.setup_notebook()``).
 
     >>> install_friendly_errors()   # a plain Python session: nothing to do
     False
@@ -69,5 +67,17 @@ def install_friendly_errors() -> bool:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return False
-    shell.set_custom_exc((KitError,), _show_kit_error)
+    if getattr(shell.CustomTB, "__func__", None) is getattr(shell, "_medialit_friendly_tb", None):
+        return True  # already installed, and nobody has replaced it since
+    previous_types = tuple(shell.custom_exceptions or ())
+    previous = shell.CustomTB if previous_types else None
+
+    def friendly(self, etype, value, tb, tb_offset=None):
+        if isinstance(value, KitError):
+            print(f"⚠️ {value.describe()}")
+            return []
+        return previous(etype, value, tb, tb_offset=tb_offset)  # the other library's handler
+
+    shell.set_custom_exc(previous_types + (KitError,), friendly)
+    shell._medialit_friendly_tb = shell.CustomTB.__func__
     return True

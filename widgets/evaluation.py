@@ -1,4 +1,5 @@
-"""Measuring the engines against the hand-made answer keys in ``data/keys/``.
+"""Measuring the engines against the hand-made answer keys in ``data/keys/`` (read by :mod:`widgets.keys`,
+whose loaders are re-exported here).
 
 - Quote spotting (``data/keys/quotes.csv``): :func:`load_answer_key` and :func:`score_quotes` give
   precision, recall, speaker and kind accuracy (a :class:`Score`).
@@ -12,27 +13,22 @@ Both compare spans by their character offsets into the article's raw text.
 """
 from __future__ import annotations
 
-import csv
-import io
-import os
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .corpus import default_data_dir, load_corpus
-from .csvtools import record_line
-from .errors import KitError, MetadataError
-from .lexicon import CATEGORIES, VOICES
-from .speakers import default_speakers_path
+from .keys import (
+    LOADED_KEY_FILE,
+    QUOTES_KEY_FILE,
+    KeyItem,
+    KeyQuote,
+    default_key_path,
+    load_answer_key,
+    load_key,
+)
+from .lexicon import CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .loaded import LoadedMatch
-
-#: The quote key, in ``data/keys/``.
-QUOTES_KEY_FILE = "quotes.csv"
-#: The loaded-language key, relative to the data folder.
-LOADED_KEY_FILE = Path("keys") / "loaded.csv"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -54,21 +50,6 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 # Quote spotting against data/keys/quotes.csv
 # --------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class KeyQuote:
-    """One quotation in the hand-made answer key."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    speaker: str | None
-    cue: str | None
-    in_body: bool
-    note: str = ""
-
-
-@dataclass(frozen=True)
 class Score:
     """How well a set of found quotes matches the answer key.
 
@@ -86,31 +67,6 @@ class Score:
     scare_with_speaker: int
     speaker_errors: tuple[str, ...] = ()
     missed: tuple[str, ...] = ()
-
-
-def load_answer_key(path=None) -> list[KeyQuote]:
-    """Read the answer key (``data/keys/quotes.csv`` by default).
-
-    >>> key = load_answer_key()
-    >>> key[0].article, key[0].text, key[0].speaker
-    ('blinken-diplomatic-cover', 'diplomatic cover', 'Antony Blinken')
-    """
-    path = Path(path) if path is not None else default_speakers_path().parent / "keys" / QUOTES_KEY_FILE
-    if not path.exists():
-        raise KitError(f"The answer key {path} does not exist.", fix="Use the kit's data/keys/quotes.csv.")
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    key = []
-    for number, row in enumerate(rows, start=2):
-        try:
-            key.append(KeyQuote(article=row["article"], start=int(row["start"]), end=int(row["end"]),
-                                text=row["text"], kind=row["kind"], speaker=row["speaker"] or None,
-                                cue=row["cue"] or None, in_body=row.get("in_body", "yes") != "no",
-                                note=row.get("note", "")))
-        except (KeyError, ValueError) as err:
-            raise KitError(f"Row {number} of the answer key is malformed ({err}).", where=str(path),
-                           fix="Each row needs article, start, end (whole numbers), text, kind and speaker.") from err
-    return key
 
 
 def score_quotes(found: dict[str, list], key: list[KeyQuote], *, min_overlap: float = 0.5) -> Score:
@@ -161,97 +117,6 @@ def score_quotes(found: dict[str, list], key: list[KeyQuote], *, min_overlap: fl
 # --------------------------------------------------------------------------------------------------
 # Loaded language against data/keys/loaded.csv
 # --------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class KeyItem:
-    """One row of the answer key, located in the article (``counted`` False: the key deliberately does
-    not count it, and ``why`` says why)."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    category: str
-    voice: str
-    counted: bool
-    why: str
-    line: int
-
-
-def default_key_path() -> Path:
-    """``data/keys/loaded.csv`` in the kit's data folder."""
-    return Path(default_data_dir()) / LOADED_KEY_FILE
-
-
-def _find_occurrence(raw: str, text: str, occurrence: int) -> tuple[int, int] | None:
-    pattern = re.escape(text)
-    if re.match(r"\w", text):
-        pattern = r"(?<!\w)" + pattern
-    if re.search(r"\w$", text):
-        pattern += r"(?!\w)"
-    for n, m in enumerate(re.finditer(pattern, raw), start=1):
-        if n == occurrence:
-            return m.start(), m.end()
-    return None
-
-
-def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyItem]:
-    """Read the loaded-language answer key and find each marked text in its article.
-
-    Each row names an article, the exact ``text`` and which ``occurrence`` of it (1 = first), the
-    ``category``, the ``voice`` and whether the key ``counted`` it (``yes``/``no``), with ``why``.
-
-    >>> key = load_key()
-    >>> item = next(k for k in key if k.text == "malarkey")
-    >>> item.category, item.voice, item.counted
-    ('loaded_language', 'quote', True)
-    """
-    path = Path(path) if path is not None else default_key_path()
-    corpus = corpus if corpus is not None else load_corpus(warn=False)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError:
-        raise MetadataError(f"There is no answer key at {path}.", fix="Check the path.") from None
-    problems, items = [], []
-    reader = csv.DictReader(io.StringIO(text))
-    for row in reader:
-        line = record_line(reader, row)  # the line a text editor shows, blank rows included
-        row = {k: (v or "").strip() for k, v in row.items() if k}
-        if not any(row.values()):
-            continue
-        article_id = row.get("article", "")
-        if article_id not in corpus.ids:
-            problems.append(f"line {line}: unknown article {article_id!r} (use one of: {', '.join(corpus.ids)})")
-            continue
-        counted = row.get("counted", "").lower()
-        if counted not in ("yes", "no"):
-            problems.append(f"line {line}: counted must be yes or no, not {row.get('counted')!r}")
-            continue
-        category = row.get("category", "")
-        if (counted == "yes" or category) and category not in CATEGORIES:
-            problems.append(f"line {line}: unknown category {category!r} (use one of: {', '.join(CATEGORIES)})")
-            continue
-        voice = row.get("voice", "")
-        if voice not in VOICES:
-            problems.append(f"line {line}: voice must be narrator or quote, not {voice!r}")
-            continue
-        try:
-            occurrence = int(row.get("occurrence") or 1)
-        except ValueError:
-            problems.append(f"line {line}: occurrence must be a whole number, not {row.get('occurrence')!r}")
-            continue
-        where = _find_occurrence(corpus[article_id].raw, row.get("text", ""), occurrence) if row.get("text") else None
-        if where is None:
-            problems.append(f"line {line}: {row.get('text')!r} (occurrence {occurrence}) is not in {article_id}")
-            continue
-        items.append(KeyItem(article_id, where[0], where[1], corpus[article_id].raw[where[0]:where[1]], category,
-                             voice, counted == "yes", row.get("why", ""), line))
-    if problems:
-        raise MetadataError("The answer key has problems: " + "; ".join(problems) + ".",
-                            fix="Copy the text exactly from the article (same quotation marks) and check the names.",
-                            where=path.name)
-    return items
-
-
 @dataclass(frozen=True)
 class CategoryScore:
     """Precision and recall for one category (or ``"all"``).

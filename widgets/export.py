@@ -23,8 +23,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .charts.loaded import density_chart
+from .charts.quotes import quoted_words_chart
 from .corpus import Article, Corpus, load_corpus
-from .htmltools import STYLE, escape, legend_html, render_highlights, table_html
+from .errors import KitError
+from .loaded import find_loaded
+from .quotes import find_quotes
+from .render import STYLE, escape, render_highlights, table_html
+from .render.loaded import category_label, category_legend, match_highlight
+from .render.quotes import quote_highlights, quotes_table_html
+from .speakers import load_speakers
 from .wording import plural
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
@@ -68,10 +76,6 @@ def _figure(svg: str, caption: str) -> str:
 
 
 def _quotes_section(article: Article) -> str:
-    from .quotes import find_quotes
-    from .views.quotes import quote_highlights, quotes_table_html
-    from .speakers import load_speakers
-
     quotes = [q for q in find_quotes(article) if article.in_body(q.start, q.end)]
     speakers = sorted({q.speaker for q in quotes if q.speaker})
     text = render_highlights(article.body, quote_highlights(quotes, speakers=speakers), base_offset=article.body_start,
@@ -81,12 +85,8 @@ def _quotes_section(article: Article) -> str:
 
 
 def _loaded_section(article: Article) -> str:
-    from .loaded import find_loaded
-    from .views.loaded import CATEGORY_STYLES, category_label, match_highlight
-
     matches = [m for m in find_loaded(article) if article.in_body(m.start, m.end)]
-    legend = legend_html([(category_label(c), *CATEGORY_STYLES[c]) for c in sorted({m.category for m in matches})],
-                         title="Techniques")
+    legend = category_legend(sorted({m.category for m in matches}), title="Techniques")
     rows = [(m.text, category_label(m.category), m.voice + (f" ({m.speaker})" if m.speaker else ""),
              m.explanation, m.alternative or "") for m in matches]
     text = render_highlights(article.body, [match_highlight(m, i) for i, m in enumerate(matches)],
@@ -96,9 +96,6 @@ def _loaded_section(article: Article) -> str:
 
 
 def _charts(article: Article, corpus: Corpus) -> list[tuple[str, str]]:
-    from .charts.loaded import density_chart
-    from .charts.quotes import quoted_words_chart
-
     together = corpus if article.id in corpus.ids else Corpus([*corpus, article])
     out = []
     for make, caption in (
@@ -149,8 +146,6 @@ def export_html(
         charts: include the comparison charts (SVG images).
     """
     if not isinstance(article, Article):
-        from .errors import KitError
-
         raise KitError(f"export_html needs an article, not {type(article).__name__}.",
                        fix='Use corpus["some-id"] or article_from_text("...").')
     if report is None or report is Ellipsis:  # the lesson's placeholder: no report written yet

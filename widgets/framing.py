@@ -28,10 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .coverage import Sentences, _data_path, _read_csv, _split, phrase_pattern
+from .coverage import Sentences, phrase_pattern
+from .datafiles import Table, data_path, load, split_cell
 from .errors import MetadataError
 
 FRAMING_FILE = "framing.csv"
+#: Columns of ``data/framing.csv`` (the first three are required).
+FRAMING_COLUMNS = ("group", "term", "patterns", "marks", "exclude", "note")
 MARKS = ("any", "scare", "none")
 _OPEN_MARKS = "“\"‘'”«"
 _CLOSE = re.compile(r"^[.,;:!?]?[”\"’'“»]")
@@ -70,27 +73,28 @@ class FramingHit:
 
 
 def load_framing(path: str | os.PathLike | None = None) -> tuple[FramingTerm, ...]:
-    """The word choices in ``data/framing.csv``.
+    """The word choices in ``data/framing.csv``; read again when the file changes.
 
     >>> [t.term for t in load_framing() if t.group == "Kyiv or Kiev"]
     ['Kyiv', 'Kiev']
     """
-    p = _data_path(FRAMING_FILE, path)
+    return load(data_path(FRAMING_FILE, path), _framing_from_table, what="list of word choices",
+                required=FRAMING_COLUMNS[:3], known=FRAMING_COLUMNS)
+
+
+def _framing_from_table(table: Table) -> tuple[FramingTerm, ...]:
     terms = []
-    for i, row in _read_csv(p, ("group", "term", "patterns")):
-        if not any(row.values()):
-            continue
-        where = f"{p.name}, row {i}"
-        term, patterns = row.get("term", ""), _split(row.get("patterns", ""))
+    for row in table.rows:
+        where = f"{table.where}, line {row.line}"
+        term, patterns = row["term"], split_cell(row["patterns"])
         if not term or not patterns:
-            raise MetadataError(f"Row {i} needs a term and at least one pattern.",
+            raise MetadataError("This row needs a term and at least one pattern.",
                                 fix='Fill in both cells, e.g. term "Kiev" and patterns "Kiev".', where=where)
-        marks = (row.get("marks") or "any").lower()
+        marks = (row["marks"] or "any").lower()
         if marks not in MARKS:
-            raise MetadataError(f'Row {i}: marks is "{marks}", which the kit does not know.',
+            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.',
                                 fix=f"Use one of: {', '.join(MARKS)}.", where=where)
-        terms.append(FramingTerm(row.get("group") or term, term, patterns, marks,
-                                 _split(row.get("exclude", "")), row.get("note", "")))
+        terms.append(FramingTerm(row["group"] or term, term, patterns, marks, split_cell(row["exclude"]), row["note"]))
     return tuple(terms)
 
 

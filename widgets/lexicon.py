@@ -26,15 +26,12 @@ re-runs the cell, and sees the new highlights without restarting anything.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .corpus import default_data_dir
-from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
+from .datafiles import Table, data_path, load, parse_table
 from .errors import MetadataError
 from .nlp import load_pipeline
 from .wording import plural
@@ -147,10 +144,11 @@ def check_category(category: str) -> str:
 
 def default_lexicon_path() -> Path:
     """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere)."""
-    return Path(default_data_dir()) / LEXICON_FILE
+    return data_path(LEXICON_FILE)
 
 
-_cache: dict[str, tuple[tuple[int, int], Lexicon]] = {}
+#: How the lexicon file is read (see :func:`widgets.datafiles.read_table`).
+_TABLE = dict(what="lexicon", required=REQUIRED_COLUMNS, known=COLUMNS, collect=True)
 
 
 def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
@@ -164,28 +162,12 @@ def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
     >>> len(load_lexicon()) > 100
     True
     """
-    path = Path(path) if path is not None else default_lexicon_path()
-    try:
-        stat = path.stat()
-    except OSError:
-        raise LexiconError(f"There is no lexicon file at {path}.",
-                           fix="Check the path, or copy data/lexicon.csv from the kit and edit the copy.") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(str(path))
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path.name} is not saved as UTF-8 text.",
-                           fix="In your spreadsheet, save it as 'CSV UTF-8 (comma delimited)'.") from None
-    lexicon = parse_lexicon(text, path=path)
-    _cache[str(path)] = (stamp, lexicon)
-    return lexicon
+    return load(data_path(LEXICON_FILE, path), _lexicon_from_table, error=LexiconError, **_TABLE)
 
 
 def parse_lexicon(text: str, *, path: str | os.PathLike | None = None) -> Lexicon:
-    """Check lexicon rows given as CSV text and return the :class:`Lexicon` (used by :func:`load_lexicon`).
+    """Check lexicon rows given as CSV text and return the :class:`Lexicon` (what :func:`load_lexicon` does
+    with a file).
 
     >>> parse_lexicon("term,match,category\\nthug,lemma,name_calling\\n").entries[0].term
     'thug'
@@ -194,41 +176,39 @@ def parse_lexicon(text: str, *, path: str | os.PathLike | None = None) -> Lexico
     ...
     widgets.lexicon.LexiconError: The lexicon has 2 problems: line 2: unknown category 'nasty' (use one of: loaded_language, name_calling, exaggeration, fear_appeal, doubt, flag_waving, causal_oversimplification, slogan, whataboutism, black_and_white, thought_terminating_cliche); line 3: the term is empty (write the word or phrase, or delete the row). Fix: Correct these rows in the lexicon file and run the cell again.
     """
-    where = Path(path).name if path else "lexicon"
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        semicolons = semicolon_hint(reader.fieldnames, COLUMNS)
-        raise LexiconError(
-            semicolons or
-            f"The lexicon has no column {', '.join(repr(m) for m in missing)} (its columns are: {', '.join(header) or 'none'}).",
-            fix=SEMICOLON_FIX if semicolons else f"The first line must name the columns: {','.join(COLUMNS)}.",
-            where=where)
-    problems: list[str] = []
+    table = parse_table(text, where=str(path) if path else "lexicon", error=LexiconError, **_TABLE)
+    return _lexicon_from_table(replace(table, path=Path(path) if path else None))
+
+
+def _lexicon_from_table(table: Table) -> Lexicon:
+    problems = [(p.line, f"line {p.line}: {_lower_first(p.message.rstrip('.'))} ({_lower_first(p.fix.rstrip('.'))})")
+                for p in table.problems]
     entries: list[LexiconEntry] = []
     seen: dict[tuple[str, str], int] = {}
-    for row in reader:
-        number = record_line(reader, row)
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
-        if not any(row.values()):
-            continue
-        entry, row_problems = _check_row(row, number)
-        problems.extend(row_problems)
+    for row in table.rows:
+        number = row.line
+        entry, row_problems = _check_row(dict(row.cells), number)
+        problems.extend((number, p) for p in row_problems)
         if entry is None:
             continue
         key = (entry.match, (entry.pattern if entry.match == "pattern" else entry.term).lower())
         if key in seen:
-            problems.append(f"line {number}: duplicate entry {entry.term!r} (the same as line {seen[key]}; "
-                            "delete one of them)")
+            problems.append((number, f"line {number}: duplicate entry {entry.term!r} (the same as line "
+                                     f"{seen[key]}; delete one of them)"))
             continue
         seen[key] = number
         entries.append(entry)
     if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        raise LexiconError(f"The lexicon has {count}: " + "; ".join(problems) + ".",
-                           fix="Correct these rows in the lexicon file and run the cell again.")
-    return Lexicon(tuple(entries), Path(path) if path else None)
+        problems.sort(key=lambda p: p[0])
+        raise LexiconError(f"The lexicon has {plural(len(problems), 'problem')}: "
+                           + "; ".join(p for _, p in problems) + ".",
+                           fix="Correct these rows in the lexicon file and run the cell again.",
+                           where=str(table.path) if table.path else "")
+    return Lexicon(tuple(entries), table.path)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _check_row(row: dict[str, str], number: int) -> tuple[LexiconEntry | None, list[str]]:

@@ -23,16 +23,16 @@ Open the file in a spreadsheet, add a row, save it as CSV: the quote spotter use
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
+import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from .csvtools import SEMICOLON_FIX, record_line, semicolon_hint
+from .datafiles import Table, data_path, load, split_cell
 from .errors import KitError
+from .text import squash_spaces, straighten_quotes
 from .wording import plural
 
 SPEAKERS_FILE = "speakers.csv"
@@ -64,8 +64,7 @@ def normalise_mention(text: str) -> str:
     >>> normalise_mention("U.S. Secretary of State Antony Blinken"), normalise_mention("US government")
     ('antony blinken', 'us government')
     """
-    text = text.replace("’", "'").replace("‘", "'").replace("\u202f", " ").replace("\xa0", " ")
-    text = re.sub(r"\s+", " ", text).strip(" \t\n,.;:\"'“”")
+    text = squash_spaces(straighten_quotes(text)).strip(" ,.;:\"'")
     text = re.sub(r"'s?$", "", text)
     previous = None
     while previous != text:
@@ -162,7 +161,7 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
 
     Raises :class:`widgets.errors.KitError` naming the row and the fix for an unknown column, an empty
     name, an unknown type or an alias used by two speakers. ``lines`` gives each row's line in the file
-    (default: 2, 3, ... as if the file had no blank lines).
+    (messages then say "line N"); without it rows are numbered 2, 3, ... ("row N").
 
     >>> speakers_from_rows([{"name": "", "aliases": "x"}])
     Traceback (most recent call last):
@@ -173,7 +172,7 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
     seen: dict[str, str] = {}
     rows = list(rows)
     for number, row in zip(lines if lines is not None else range(2, len(rows) + 2), rows):
-        here = f"{where}, row {number}"
+        here = f"{where}, {'line' if lines is not None else 'row'} {number}"
         unknown = [c for c in row if c is not None and c not in COLUMNS]
         if None in row:
             raise KitError("This row has more cells than there are columns.", where=here,
@@ -189,7 +188,7 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
         if type_ not in SPEAKER_TYPES:
             raise KitError(f"Unknown type {type_!r} for {name}.", where=here,
                            fix=f"Use one of: {', '.join(SPEAKER_TYPES)}.")
-        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+        aliases = split_cell(row.get("aliases") or "")
         for form in (name, *aliases):
             key = normalise_mention(form)
             if key and key in seen and seen[key] != name:
@@ -208,44 +207,45 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
 
 def default_speakers_path() -> Path:
     """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set)."""
-    base = os.environ.get("MEDIALIT_DATA")
-    return Path(base) / SPEAKERS_FILE if base else Path(__file__).resolve().parent.parent / "data" / SPEAKERS_FILE
+    return data_path(SPEAKERS_FILE)
 
 
 def load_speakers(path: str | os.PathLike | None = None) -> SpeakerTable:
-    """Read the speaker table (``data/speakers.csv`` by default) and check it.
+    """Read the speaker table (``data/speakers.csv`` by default) and check it; read again when it changes.
 
     >>> table = load_speakers()
     >>> table.lookup("Mr Kirby").role.startswith("White House")
     True
     """
-    path = Path(path) if path is not None else default_speakers_path()
-    return _load_cached(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    return load(data_path(SPEAKERS_FILE, path), _table_from_file, what="speaker table",
+                required=REQUIRED_COLUMNS, known=COLUMNS)
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path_text: str, mtime: float) -> SpeakerTable:
-    path = Path(path_text)
-    if not path.exists():
-        raise KitError(f"The speaker table {path} does not exist.",
-                       fix="Copy data/speakers.csv from the kit, or pass the path of your own table.")
+def _table_from_file(table: Table) -> SpeakerTable:
+    return speakers_from_rows([row.cells for row in table.rows], where=table.where,
+                              lines=[row.line for row in table.rows])
+
+
+class SpeakerTableWarning(UserWarning):
+    """The speaker table could not be read, so quotes were given to speakers without it."""
+
+
+_warned: set[str] = set()
+
+
+def load_speakers_or_warn(path: str | os.PathLike | None = None) -> SpeakerTable:
+    """The speaker table; if it cannot be read, an empty table and a :class:`SpeakerTableWarning` that says
+    what is wrong and how to fix it (once for each problem), for the tools that must keep going.
+
+    >>> len(load_speakers_or_warn()) > 20
+    True
+    """
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None:
-                raise KitError("The speaker table is empty.", where=str(path),
-                               fix=f"Start it with the header line: {','.join(COLUMNS)}")
-            missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
-            if missing:
-                semicolons = semicolon_hint(reader.fieldnames, COLUMNS)
-                raise KitError(semicolons or f"The column {missing[0]!r} is missing.", where=str(path),
-                               fix=SEMICOLON_FIX if semicolons else
-                               f"The first line must name the columns: {','.join(COLUMNS)}")
-            rows, lines = [], []
-            for row in reader:
-                rows.append(row)
-                lines.append(record_line(reader, row))
-            return speakers_from_rows(rows, where=path.name, lines=lines)
-    except UnicodeDecodeError as err:
-        raise KitError("The speaker table is not saved as UTF-8 text.", where=str(path),
-                       fix="In your spreadsheet choose 'Save as' -> 'CSV UTF-8'.") from err
+        return load_speakers(path)
+    except KitError as err:
+        message = (f"The speaker table cannot be used, so speakers are named only as the text names them (no "
+                   f"roles, affiliations or sides) until it is fixed. {err}")
+        if message not in _warned:
+            _warned.add(message)
+            warnings.warn(message, SpeakerTableWarning, stacklevel=3)
+        return SpeakerTable((), source="no speaker table: it cannot be read")

@@ -10,14 +10,11 @@ and an apostrophe looks just like a closing single quote. Lesson 01 asks student
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .corpus import Article
 from .nlp import parse, parse_corpus
-
-_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-
+from .text import count_words
 
 @dataclass(frozen=True)
 class ArticleStats:
@@ -44,15 +41,6 @@ class ArticleStats:
     def curly_balanced(self) -> bool:
         """True when there are as many curly opening marks as closing ones."""
         return self.curly_open == self.curly_close
-
-
-def count_words(text: str) -> int:
-    """Words, counted as runs of letters and digits (``Xi’s`` and ``cease-fire`` are one word each).
-
-    >>> count_words("Xi’s cease-fire plan, in 12 points.")
-    6
-    """
-    return len(_WORD.findall(text))
 
 
 def count_paragraphs(text: str) -> int:

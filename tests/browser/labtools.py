@@ -206,10 +206,17 @@ def open_notebook(page, lab: Lab, path: str, *, workspace: str) -> None:
 
 
 def wait_kernel_idle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the notebook has a kernel and it is idle.
+
+    The execution indicator already says "idle" while the toolbar still says "No Kernel"; Run All clicked
+    then asks JupyterLab to start a kernel and can leave a "Select Kernel" dialog over the page."""
     page.wait_for_function(
         """() => {
-            const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
-            return s && s.getAttribute('data-status') === 'idle';
+            const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+            const s = document.querySelector(panel + ' .jp-Notebook-ExecutionIndicator');
+            const name = document.querySelector(panel + ' .jp-Toolbar-kernelName');
+            return s && s.getAttribute('data-status') === 'idle'
+                && name && name.textContent.trim() !== '' && !/No Kernel/.test(name.textContent);
         }""",
         timeout=timeout_ms,
     )
@@ -409,10 +416,12 @@ def tab_through(page, view, *, max_presses: int = 80) -> list[dict]:
         info = page.evaluate("""() => { const a = document.activeElement;
             return a ? {kb: a.dataset ? a.dataset.kb : undefined, tag: a.tagName, type: a.type || '',
                         text: (a.textContent || a.value || '').trim().slice(0, 40)} : {}; }""")
-        inside = info.get("kb") is not None and view.evaluate("(el) => el.contains(document.activeElement)")
+        # Focus on something of the view that is not a tagged control (the marking widget's text) is still inside.
+        inside = view.evaluate("(el) => el.contains(document.activeElement)")
         if inside:
             inside_seen = True
-            reached.append(info)
+            if info.get("kb") is not None:
+                reached.append(info)
         elif inside_seen:
             break
     return reached

@@ -162,7 +162,7 @@ def test_very_long_line_wraps_inside_the_view(hostile_page):
         "els => els.filter(e => e.offsetParent !== null).map(e => [e.scrollWidth, e.clientWidth])")
     wide = [o for o in overflow if o[0] > o[1] + 2]
     assert not wide, (f"a 25,000-character line overflows the text box (scrollWidth, clientWidth): {wide}; "
-                      "fix: add overflow-wrap:anywhere to .ml-text in widgets/htmltools.py STYLE")
+                      "fix: add overflow-wrap:anywhere to .ml-text in widgets/render/highlights.py STYLE")
 
 
 def test_hostile_article_in_the_html_export(hostile_page, scratch_lab, browser_context):

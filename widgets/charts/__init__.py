@@ -15,8 +15,31 @@ Every chart function here calls :func:`use_offline_renderer` itself; you never n
 """
 from __future__ import annotations
 
+import sys
+
 #: Okabe & Ito's colour-blind-safe palette, for categorical colour scales.
-from ..htmltools import PALETTE as OKABE_ITO
+from ..render import PALETTE as OKABE_ITO
+
+
+def _import_altair_without_widgets() -> None:
+    """Import Altair without letting it pull in ipywidgets.
+
+    Altair 5.5's ``altair.jupyter`` imports ``anywidget`` (and so ipywidgets) whenever it is installed,
+    only to offer ``alt.JupyterChart``, which the kit never uses (it draws with the ``mimetype``
+    renderer). The kit installs anywidget for its marking widget, so without this a chart or an HTML
+    export would import the whole widget stack. If anywidget is already loaded (a notebook that shows
+    a widget), nothing is hidden and Altair is imported as usual.
+    """
+    if "altair" in sys.modules or "anywidget" in sys.modules:
+        return
+    sys.modules["anywidget"] = None  # makes "import anywidget" raise ImportError, just for this import
+    try:
+        import altair  # noqa: F401
+    finally:
+        del sys.modules["anywidget"]
+
+
+_import_altair_without_widgets()
 
 
 def use_offline_renderer() -> None:

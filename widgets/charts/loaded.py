@@ -10,6 +10,7 @@ so nothing is read from colour alone.
 """
 from __future__ import annotations
 
+from ..render.loaded import category_label
 from . import use_offline_renderer
 
 
@@ -31,7 +32,6 @@ def density_rows(corpus=None, matches_by_article=None) -> list[dict]:
     ['category', 'count', 'outlet', 'per_1000_words', 'voice', 'words']
     """
     from ..loaded import density_table
-    from ..views.loaded import category_label
 
     corpus, matches_by_article = _corpus_and_matches(corpus, matches_by_article)
     return [{"outlet": r.outlet, "category": category_label(r.category),
@@ -50,7 +50,6 @@ def density_chart(corpus=None, matches_by_article=None):
     use_offline_renderer()
     rows = density_rows(corpus, matches_by_article)
     from ..lexicon import CATEGORIES
-    from ..views.loaded import category_label
 
     order = [category_label(c) for c in CATEGORIES]
     base = alt.Chart().encode(

@@ -2,13 +2,16 @@
 table behind the density chart)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..lexicon import CATEGORIES, VOICES
+from ..text import count_words
 from .matching import LoadedMatch
+
+#: The kit's one definition of a word (:func:`widgets.text.count_words`), under the name this package exports.
+word_count = count_words
 
 
 @dataclass(frozen=True)
@@ -27,15 +30,6 @@ class DensityRow:
         return round(1000 * self.count / self.words, 2) if self.words else 0.0
 
 
-def word_count(text: str) -> int:
-    """Words in a text (runs of letters or digits, with inner apostrophes and hyphens).
-
-    >>> word_count("Xi’s so-called plan, 12 points.")
-    5
-    """
-    return len(re.findall(r"\w+(?:[’'\-]\w+)*", text))
-
-
 def density_table(corpus, matches_by_article: dict[str, Sequence[LoadedMatch]]) -> list[DensityRow]:
     """One row per article, category and voice (zeros included), counting highlights in the body only.
 
@@ -48,7 +42,7 @@ def density_table(corpus, matches_by_article: dict[str, Sequence[LoadedMatch]]) 
     """
     rows = []
     for article in corpus:
-        words = word_count(article.body)
+        words = count_words(article.body)
         counts = Counter((m.category, m.voice) for m in matches_by_article.get(article.id, ())
                          if article.in_body(m.start, m.end))
         for category in CATEGORIES:

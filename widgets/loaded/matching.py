@@ -101,9 +101,10 @@ def find_loaded(source, *, lexicon: Lexicon | None = None, quotes: Sequence | No
         lexicon: the lexicon to use (default: :func:`~widgets.lexicon.load_lexicon`, re-read when the
             file changes).
         quotes: the quotes in the text (default: :func:`widgets.quotes.find_quotes`), for the voice.
-        scorer: the statistical scorer's evidence and weights (default:
-            :func:`~widgets.loaded.scorer.load_scorer`, re-read when the files change); ``False`` for the
-            lexicon and the rules only.
+        scorer: ``True`` to add the statistical scorer's phrases (evidence and weights from
+            :func:`~widgets.loaded.scorer.load_scorer`), or a :class:`ScorerModel`; default ``None``: off,
+            the lexicon and the rules only (measured on the PTC tuning half by 5-fold cross-validation the
+            scorer never reached precision 0.40, so it is not on for students; see issue 10).
 
     >>> [(m.text, m.category) for m in find_loaded("The regime's massive, brutal crackdown.")]
     [('regime', 'name_calling'), ('massive', 'exaggeration'), ('brutal', 'loaded_language'), ('crackdown', 'loaded_language')]
@@ -165,7 +166,7 @@ def find_loaded(source, *, lexicon: Lexicon | None = None, quotes: Sequence | No
                           "A superlative claim ('the highest in history', 'the best ever'): as big as possible, and impossible to check.",
                           "(give the facts that show the change)", "rule:superlative_claim", 1))
     quote_list = sorted(quotes, key=lambda q: (q.start, q.end))
-    if parsed and scorer is not False:
+    if parsed and scorer is not None and scorer is not False:
         model = scorer if isinstance(scorer, ScorerModel) else load_scorer()
         _add_scored(found, doc, score_phrases(doc, quotes=quote_list, model=model, lexicon=lexicon), built, model)
     for q in quote_list:

@@ -11,6 +11,7 @@ from ..errors import KitError
 from ..evaluation import KeyItem, _overlaps, load_key
 from ..lexicon import Lexicon
 from ..nlp import score_text
+from ..text import fold
 from .matching import LoadedMatch, find_loaded
 
 
@@ -116,14 +117,14 @@ def check_picks(article_id: str, number: int, picks: Iterable[str], *, key: Sequ
         picks = [picks]
     key = key if key is not None else load_key(corpus=corpus)
     items = [k for k in key if k.article == article_id and para.start <= k.start and k.end <= para.end]
-    hay = _fold(para.text)
+    hay = fold(para.text)
     found_items: set[int] = set()
     not_counted, not_in_key, not_in_paragraph = [], [], []
     for pick in picks:
         pick = str(pick).strip()
         if not pick:
             continue
-        needle = _fold(pick)
+        needle = fold(pick)
         spans = [(m.start() + para.start, m.end() + para.start) for m in re.finditer(re.escape(needle), hay)]
         if not spans:
             not_in_paragraph.append(pick)
@@ -139,10 +140,6 @@ def check_picks(article_id: str, number: int, picks: Iterable[str], *, key: Sequ
     found = tuple((items[i].text, items[i].category, items[i].why) for i in sorted(found_items))
     missed = tuple((k.text, k.category, k.why) for i, k in enumerate(items) if k.counted and i not in found_items)
     return PickFeedback(para, found, missed, tuple(not_counted), tuple(not_in_key), tuple(not_in_paragraph))
-
-
-def _fold(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ line and the fix.
 
 >>> phrases = score_phrases("The vile, nefarious smear campaign was a disgrace. The council met on Monday.")
 >>> [(p.text, p.trigger) for p in phrases]
-[('vile, nefarious smear campaign', 'nefarious'), ('disgrace', 'disgrace')]
+[('vile', 'vile'), ('nefarious smear campaign was a disgrace', 'smear')]
 """
 from __future__ import annotations
 
@@ -403,7 +403,7 @@ def feature_matrix(doc, *, quotes: Sequence = (), model: ScorerModel | None = No
 
     >>> from widgets.nlp import parse
     >>> m = feature_matrix(parse("A vile smear."))
-    >>> m.shape[0], m[2, feature_names().index("evidence, if positive")] > 1
+    >>> m.shape[0], bool(m[2, feature_names().index("evidence, if positive")] > 1)
     (4, True)
     """
     import numpy as np
@@ -560,7 +560,7 @@ def token_scores(doc, *, quotes: Sequence = (), model: ScorerModel | None = None
     >>> from widgets.nlp import parse
     >>> scores = token_scores(parse("A vile smear. The council met."))
     >>> [round(s, 1) > 0.3 for s in scores]
-    [False, True, True, False, False, False, False, False]
+    [True, True, True, False, False, False, False, False]
     """
     import numpy as np
 
@@ -616,7 +616,7 @@ def own_signal(X):
     two uses, a strong TextBlob rating, or a place in the lexicon), rather than only standing next to one?
 
     >>> from widgets.nlp import parse
-    >>> list(own_signal(feature_matrix(parse("A vile plan."))))
+    >>> [bool(x) for x in own_signal(feature_matrix(parse("A vile plan.")))]
     [False, True, False, False]
     """
     index = _index()
@@ -656,7 +656,7 @@ def phrases_from_scores(doc, scores: Sequence[float], threshold: float, *, noun:
     >>> from widgets.nlp import parse
     >>> doc = parse("A truly rabid left-wing base.")
     >>> [p.text for p in phrases_from_scores(doc, [0, 0, 0.9, 0, 0, 0.6, 0, 0], 0.5)]
-    ['rabid left-wing base']
+    ['rabid', 'left-wing']
     """
     phrases: list[ScoredPhrase] = []
     last_end = 0
@@ -686,7 +686,7 @@ def score_phrases(source, *, quotes: Sequence | None = None, model: ScorerModel 
         threshold: overrides the ``(threshold)`` row of the weights file.
 
     >>> [p.text for p in score_phrases("Democrats slammed the rigged witch hunt.")]
-    ['rigged witch hunt']
+    ['slammed the rigged witch hunt']
     """
     raw, doc, _ = as_doc(source, what="score_phrases()", example='"Officials slammed the plan."')
     if not raw.strip() or not has_parser(doc):
@@ -720,7 +720,7 @@ def reasons_for(doc, i: int, contributions, model: ScorerModel) -> tuple[str, ..
     >>> doc = parse("What a disgrace!")
     >>> p = score_phrases(doc)[0]
     >>> p.text, p.reasons[0]
-    ('disgrace', 'Trained annotators marked “disgrace” as loaded in 6 of its 10 uses in a corpus of annotated news (PTC, tuning half).')
+    ('What a disgrace', 'Trained annotators marked “disgrace” as loaded in 6 of its 10 uses in a corpus of annotated news (PTC, tuning half).')
     """
     names = _NAMES or list(_index())
     order = sorted(range(len(contributions)), key=lambda k: (not names[k].startswith("evidence"), -contributions[k]))

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import KitError
 from ..nlp import as_doc, has_parser
-from ..speakers import SpeakerTable, load_speakers
+from ..speakers import SpeakerTable, load_speakers, load_speakers_or_warn
 from .attribution import _according_to, _attribute_with_cue, _resolve
 from .context import _Context, _doc_tokens_between
 from .kinds import _kind
@@ -48,11 +47,8 @@ class Quote:
 def _table(speakers) -> SpeakerTable:
     if isinstance(speakers, SpeakerTable):
         return speakers
-    if speakers is None:
-        try:
-            return load_speakers()
-        except KitError:
-            return SpeakerTable(())
+    if speakers is None:  # the kit's table: a broken file gives a warning (once), not silently no table
+        return load_speakers_or_warn()
     return load_speakers(speakers)
 
 

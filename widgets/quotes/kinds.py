@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text import count_words
 from .context import _Context
 from .marks import QuoteMarks
 
@@ -39,16 +40,12 @@ def _modifies_noun_after(inner: list["Token"], span: QuoteMarks, ctx: _Context) 
     return noun.i - max(t.i for t in inner) <= 3
 
 
-def _word_count(text: str) -> int:
-    return len(re.findall(r"\w+(?:['’-]\w+)*", text))
-
-
 def _kind(ctx: _Context, span: QuoteMarks, text: str, inner: list["Token"], before: list["Token"],
           after: list["Token"], reporter_before: str, starts_sentence: bool, *, has_speaker: bool,
           cues: list) -> tuple[str, str]:
     """(kind, scare reason): ``scare`` with the reason why nobody is quoted, else ``direct`` or ``partial``
     with an empty reason."""
-    words = _word_count(text)
+    words = count_words(text)
     verb = _has_verb(inner, ctx)
     first = text.lstrip(" '‘\"“”…")[:1]
     prev_tok = before[-1] if before else None

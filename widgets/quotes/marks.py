@@ -2,7 +2,8 @@
 
 Curly (“ ” ‘ ’) and straight (" ') quotation marks are paired up, even when one text mixes them, when a
 closing mark is used as an opening one (``said, ”Genocide ...”``), or when a quotation runs over a
-paragraph break and is reopened. Apostrophes (``Xi’s``, ``Belarus’``) are not quotation marks.
+paragraph break and is reopened. German quotation marks pair too: „ opens and “ closes (``„Frieden“``).
+Apostrophes (``Xi’s``, ``Belarus’``) are not quotation marks.
 """
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‛"
 SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
+#: German quotation marks: „ (and ‚) open, and then “ (and ‘) close: „Frieden“, ‚Frieden‘.
+GERMAN_OPEN = "„‚"
+GERMAN_CLOSE = "“‘"
 STRAIGHT_SINGLE = "'"
 QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 #: Characters after which a straight quotation mark opens a quotation.
@@ -49,6 +53,9 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     >>> t = 'Blinken said, ”Genocide” continued.'
     >>> [t[m.start:m.end] for m in find_quote_marks(t)]
     ['Genocide']
+    >>> t = '„Nein“, sagte er, ein ‚Plan‘ sei das nicht.'
+    >>> [t[m.start:m.end] for m in find_quote_marks(t)]
+    ['Nein', 'Plan']
     """
     n = len(text)
     spans: list[QuoteMarks] = []
@@ -91,7 +98,11 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                     continue
         if ch == "\n" and single_at is not None:
             single_at = None  # a single mark never spans a line: it was an apostrophe
-        if ch in DOUBLE_OPEN:
+        if ch in GERMAN_CLOSE and open_at is not None and text[open_at] in GERMAN_OPEN:
+            # German style: „ opens and “ closes („Frieden“), so “ ends the quotation „ opened.
+            add(open_at, i, open_style, open_at + 1, i, reopened)
+            open_at, reopened = None, False
+        elif ch in DOUBLE_OPEN:
             if open_at is not None:
                 # A second opening mark: the first had no partner. Keep what it opened, up to here.
                 add(open_at, None, open_style, open_at + 1, i, reopened)
@@ -121,7 +132,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             if single_at is None:
                 if ch != SINGLE_CLOSE and not _is_word(before) and (_is_word(after) or after == "["):
                     single_at = i
-            elif ch in SINGLE_CLOSE + STRAIGHT_SINGLE and not before.isspace() and not _is_word(after):
+            elif (ch in SINGLE_CLOSE + STRAIGHT_SINGLE or (ch in GERMAN_CLOSE and text[single_at] in GERMAN_OPEN)) \
+                    and not before.isspace() and not _is_word(after):
                 add(single_at, i, "single", single_at + 1, i)
                 single_at = None
             elif ch in SINGLE_OPEN and not _is_word(before):

@@ -1,7 +1,8 @@
 """Interactive views (ipywidgets) on top of the analysis modules.
 
-Each view keeps its state in a small ``traitlets`` model, is built from small widgets, and is shown by
-the notebook (a constructor never calls ``display``)::
+Each view keeps its state in a ``traitlets`` model (``widgets.views.models``: filtering and derived
+state, no widgets), is built from small widgets that only draw it, and is shown by the notebook (a
+constructor never calls ``display``)::
 
     from widgets.views import ArticleBrowser
     ArticleBrowser()
@@ -16,6 +17,7 @@ _VIEWS = {
     "SourceComparer": "compare",
     "LoadedLanguageHighlighter": "loaded",
     "WorkSaver": "work",
+    "MarkingWidget": "marking",
 }
 
 

@@ -11,87 +11,48 @@ from __future__ import annotations
 import ipywidgets as W
 import traitlets
 
-from ..corpus import Article, Corpus, load_corpus
-from ..htmltools import STYLE, Highlight, legend_html, render_highlights, table_html
-
-#: How each kind of mark is drawn: (label, colour, underline).
-MARK_STYLES = {
-    '"': ('" straight', "#0072B2", "dotted"),
-    "“": ("“ opens", "#009E73", "solid"),
-    "”": ("” closes", "#E69F00", "dashed"),
-}
-OUTSIDE_STYLE = ("#999999", "double")
-
-
-class ArticleModel(traitlets.HasTraits):
-    """Which article is shown and whether quotation marks are marked."""
-
-    article_id = traitlets.Unicode()
-    show_marks = traitlets.Bool(True)
-
-
-def mark_highlights(article: Article) -> list[Highlight]:
-    """Highlights for every double quotation mark, and for the text outside the article body.
-
-    >>> from widgets.corpus import article_from_text
-    >>> [h.label for h in mark_highlights(article_from_text('He said "no" and “yes”.'))]
-    ['" straight', '" straight', '“ opens', '” closes']
-    """
-    out = []
-    if article.body_start > 0:
-        out.append(Highlight(0, article.body_start, "before the body: headline, navigation", *OUTSIDE_STYLE, key="outside-top"))
-    if article.body_end < len(article.raw):
-        out.append(Highlight(article.body_end, len(article.raw), "appended: not part of the article", *OUTSIDE_STYLE, key="outside-end"))
-    for i, ch in enumerate(article.raw):
-        style = MARK_STYLES.get(ch)
-        if style:
-            out.append(Highlight(i, i + 1, *style, key=f"mark-{i}"))
-    return out
-
-
-def data_card_html(article: Article) -> str:
-    """The article's data card as an escaped HTML table."""
-    return table_html(["field", "value"], [("id", article.id), *article.card.rows()], caption=f"Data card: {article.id}")
+from ..corpus import Corpus
+from ..render import STYLE, legend_html, render_highlights
+from ..render.corpus import MARK_STYLES, NO_ARTICLES, OUTSIDE_STYLE, data_card_html, mark_highlights
+from .models import ArticleModel
 
 
 class ArticleBrowser(W.VBox):
     """Choose an article; see its data card and its text, with quotation marks and appended parts marked."""
 
     def __init__(self, corpus: Corpus | None = None, *, article_id: str | None = None):
-        self.corpus = corpus if corpus is not None else load_corpus()
-        ids = list(self.corpus.ids)
-        self.model = ArticleModel(article_id=article_id or (ids[0] if ids else ""))
+        self.model = ArticleModel(corpus, article_id=article_id)
+        self.corpus = self.model.corpus
         self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], value=self.model.article_id or None,
                                   description="Article:",
                                   layout=W.Layout(width="32em"), style={"description_width": "initial"})
         self.marks = W.Checkbox(value=self.model.show_marks, description="mark quotation marks", indent=False)
         self.card = W.HTML()
-        self.legend = W.HTML()
+        self.legend = W.HTML(legend_html([*MARK_STYLES.values(), ("not part of the article", *OUTSIDE_STYLE)])
+                             if self.model.article_id else "")
         self.text = W.HTML()
         self.errors = W.Output()
-        traitlets.link((self.chooser, "value"), (self.model, "article_id"))
-        traitlets.link((self.marks, "value"), (self.model, "show_marks"))
-        self.model.observe(self._on_change, names=["article_id", "show_marks"])
+        if self.model.article_id:
+            traitlets.link((self.model, "article_id"), (self.chooser, "value"))
+        traitlets.link((self.model, "show_marks"), (self.marks, "value"))
+        capture = self.errors.capture()
+        self.model.observe(capture(self._draw_card), names="article_id")
+        self.model.observe(capture(self._draw_text), names=["article_id", "show_marks"])
         super().__init__([W.HBox([self.chooser, self.marks]), self.card, self.legend, self.text, self.errors])
         self.render()
 
-    def _on_change(self, change) -> None:
-        with self.errors:
-            self.render()
-
     def render(self) -> None:
         """Redraw the card and the text for the current model state."""
-        if not self.model.article_id:
-            self.text.value = "<p>No articles were loaded. Run <code>medialit check</code> to see why.</p>"
-            return
-        article = self.corpus[self.model.article_id]
-        highlights = mark_highlights(article)
-        if not self.model.show_marks:
-            highlights = [h for h in highlights if h.key.startswith("outside")]
-        self.card.value = STYLE + data_card_html(article)
-        self.legend.value = legend_html([(label, colour, line) for label, colour, line in MARK_STYLES.values()]
-                                        + [("not part of the article", *OUTSIDE_STYLE)])
-        self.text.value = render_highlights(article.raw, highlights)
+        self._draw_card()
+        self._draw_text()
+
+    def _draw_card(self, _change=None) -> None:
+        article = self.model.article
+        self.card.value = STYLE + data_card_html(article) if article is not None else ""
+
+    def _draw_text(self, _change=None) -> None:
+        article = self.model.article
+        self.text.value = render_highlights(article.raw, self.model.highlights) if article is not None else NO_ARTICLES
 
 
 __all__ = ["ArticleBrowser", "ArticleModel", "data_card_html", "mark_highlights"]

@@ -17,107 +17,15 @@ from __future__ import annotations
 import ipywidgets as W
 import traitlets
 
-from ..corpus import Article, Corpus, load_corpus
-from ..htmltools import STYLE, Highlight, escape, legend_html, render_highlights, style_for, table_html
-from ..nlp import parse_corpus
-from ..quotes import KINDS, Quote, find_quotes
-from ..speakers import SpeakerTable, load_speakers
-
-ALL = "all"
-NO_SPEAKER = "(no speaker named)"
-SCARE_STYLE = ("#555555", "dotted")
-UNKNOWN_STYLE = ("#000000", "dashed")
-SELECTED_STYLE = ("#000000", "double")
-
-
-class QuoteSpotterModel(traitlets.HasTraits):
-    """What the spotter shows: the article, the three filters, the chosen quote and the display mode."""
-
-    article_id = traitlets.Unicode()
-    speaker = traitlets.Unicode(ALL)
-    affiliation = traitlets.Unicode(ALL)
-    kind = traitlets.Unicode(ALL)
-    selected = traitlets.Int(-1)  # index into the article's quotes, -1 for none
-    show = traitlets.Unicode("highlighted text")
-
-    @traitlets.validate("kind")
-    def _valid_kind(self, proposal):
-        if proposal["value"] not in (ALL, *KINDS):
-            raise traitlets.TraitError(f"kind must be one of: {ALL}, {', '.join(KINDS)}")
-        return proposal["value"]
-
-    @traitlets.validate("show")
-    def _valid_show(self, proposal):
-        if proposal["value"] not in ("highlighted text", "table"):
-            raise traitlets.TraitError('show must be "highlighted text" or "table"')
-        return proposal["value"]
-
-
-def speaker_label(quote: Quote) -> str:
-    """The short visible label of a highlight: who is quoted (or "unknown") and the kind.
-
-    >>> speaker_label(find_quotes("“Yes,” Kirby said.")[0])
-    'John Kirby · direct'
-    """
-    if quote.kind == "scare":
-        return "scare quote"
-    return f"{quote.speaker or 'unknown'} · {quote.kind}"
-
-
-def quote_highlights(quotes: list[Quote], *, speakers: list[str], selected: int = -1,
-                     indexes: list[int] | None = None) -> list[Highlight]:
-    """One highlight per quote (colour and underline by speaker, a visible label), plus the chosen one.
-
-    ``speakers`` fixes the order of the colours, so a speaker keeps its colour when filters change.
-
-    >>> qs = find_quotes("“Yes,” Kirby said. A “peace plan” too.")
-    >>> [(h.label, h.underline) for h in quote_highlights(qs, speakers=["John Kirby"])]
-    [('John Kirby · direct', 'solid'), ('scare quote', 'dotted')]
-    """
-    out = []
-    indexes = list(range(len(quotes))) if indexes is None else indexes
-    for i, q in zip(indexes, quotes):
-        if q.kind == "scare":
-            colour, underline = SCARE_STYLE
-        elif q.speaker is None:
-            colour, underline = UNKNOWN_STYLE
-        else:
-            colour, underline = style_for(speakers.index(q.speaker) if q.speaker in speakers else len(speakers))
-        title = f"{q.kind} quote; speaker: {q.speaker or 'none'}; cue: {q.cue or 'none'}; {q.reason}"
-        out.append(Highlight(q.start, q.end, speaker_label(q), colour, underline, title=title, key=f"q{i}"))
-        if i == selected:
-            out.append(Highlight(q.start, q.end, "◀ chosen", *SELECTED_STYLE, title="the quote chosen in the list",
-                                 key="chosen"))
-    return out
-
-
-def quote_details_html(quote: Quote | None, table: SpeakerTable) -> str:
-    """The chosen quote's kind, speaker, cue, mention and the reason, as escaped HTML."""
-    if quote is None:
-        return "<p><em>Choose a quote in the list to see how its speaker was found.</em></p>"
-    speaker = table.get(quote.speaker) if quote.speaker else None
-    rows = [
-        ("quote", quote.text),
-        ("kind", quote.kind),
-        ("speaker", quote.speaker or "none"),
-        ("role", speaker.role if speaker else "-"),
-        ("affiliation", table.affiliation_of(quote.speaker) if quote.speaker else "-"),
-        ("cue", quote.cue or "none"),
-        ("named in the text as", quote.mention or "-"),
-        ("how the speaker was found", quote.reason),
-    ]
-    return table_html(["", ""], rows, caption="The chosen quote")
-
-
-def quotes_table_html(quotes: list[Quote], table: SpeakerTable, article: Article | None = None) -> str:
-    """All the given quotes as an escaped HTML table."""
-    rows = []
-    for n, q in enumerate(quotes, start=1):
-        where = "body" if article is None or article.in_body(q.start, q.end) else "outside the body"
-        rows.append((n, q.kind, q.speaker or "-", table.affiliation_of(q.speaker) if q.speaker else "-",
-                     q.cue or "-", q.text, where))
-    return table_html(["#", "kind", "speaker", "affiliation", "cue", "quoted words", "where"], rows,
-                      caption=f"{len(rows)} quotes")
+from ..corpus import Article, Corpus
+from ..quotes import KINDS, Quote
+from ..render import STYLE, escape, legend_html, render_highlights
+from ..render.corpus import NO_ARTICLES
+from ..render.quotes import (quote_details_html, quote_highlights, quotes_table_html, speaker_label,
+                             speaker_legend)
+from ..speakers import SpeakerTable
+from .choices import on_choice, show_choices
+from .models import ALL, SHOW_CHOICES, QuoteSpotterModel
 
 
 class QuoteSpotter(W.VBox):
@@ -125,36 +33,38 @@ class QuoteSpotter(W.VBox):
 
     def __init__(self, corpus: Corpus | None = None, *, article_id: str | None = None,
                  speakers: SpeakerTable | None = None):
-        self.corpus = corpus if corpus is not None else load_corpus()
-        self.table = speakers if speakers is not None else load_speakers()
-        parse_corpus(self.corpus)  # parse once, so switching articles is quick
-        self._quotes: dict[str, list[Quote]] = {}
-        ids = list(self.corpus.ids)
-        self.model = QuoteSpotterModel(article_id=article_id or (ids[0] if ids else ""))
+        self.model = m = QuoteSpotterModel(corpus, speakers=speakers, article_id=article_id)
+        self.corpus, self.table = m.corpus, m.table
 
         wide = {"description_width": "initial"}
-        self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], value=self.model.article_id or None,
+        self.chooser = W.Dropdown(options=[(a.label, a.id) for a in self.corpus], value=m.article_id or None,
                                   description="Article:", style=wide, layout=W.Layout(width="30em"))
         self.kind_filter = W.Dropdown(options=[ALL, *KINDS], description="Kind:", style=wide)
-        self.speaker_filter = W.Dropdown(options=[ALL], description="Speaker:", style=wide)
-        self.affiliation_filter = W.Dropdown(options=[ALL], description="Affiliation:", style=wide)
+        self.speaker_filter = W.Dropdown(options=m.speaker_choices, description="Speaker:", style=wide)
+        self.affiliation_filter = W.Dropdown(options=m.affiliation_choices, description="Affiliation:", style=wide)
         self.picker = W.Select(options=[], rows=8, description="Quotes:", style=wide,
                                layout=W.Layout(width="40em"))
         self.details = W.HTML()
-        self.show = W.ToggleButtons(options=["highlighted text", "table"], description="Show:", style=wide)
+        self.show = W.ToggleButtons(options=list(SHOW_CHOICES), description="Show:", style=wide)
         self.legend = W.HTML()
         self.text = W.HTML()
         self.errors = W.Output()
 
-        traitlets.link((self.chooser, "value"), (self.model, "article_id"))
-        traitlets.link((self.kind_filter, "value"), (self.model, "kind"))
-        traitlets.link((self.show, "value"), (self.model, "show"))
-        self.speaker_filter.observe(self._on_speaker, names="value")
-        self.affiliation_filter.observe(self._on_affiliation, names="value")
-        self.picker.observe(self._on_pick, names="value")
-        self.model.observe(self._on_article, names="article_id")
-        self.model.observe(self._on_filter, names=["speaker", "affiliation", "kind"])
-        self.model.observe(self._on_display, names=["selected", "show"])
+        # widgets -> model
+        if m.article_id:
+            traitlets.link((m, "article_id"), (self.chooser, "value"))
+        traitlets.link((m, "kind"), (self.kind_filter, "value"))
+        traitlets.link((m, "show"), (self.show, "value"))
+        capture = self.errors.capture()
+        on_choice(self.speaker_filter, lambda v: setattr(m, "speaker", v), capture=capture)
+        on_choice(self.affiliation_filter, lambda v: setattr(m, "affiliation", v), capture=capture)
+        on_choice(self.picker, lambda v: setattr(m, "selected", v), capture=capture)
+        # model -> drawing
+        m.observe(capture(self._draw_speaker_menu), names=["speaker_choices", "speaker"])
+        m.observe(capture(self._draw_affiliation_menu), names=["affiliation_choices", "affiliation"])
+        m.observe(capture(self._draw_picker), names=["quotes", "visible", "selected"])
+        m.observe(capture(self._draw_details), names=["quotes", "selected"])
+        m.observe(capture(self._draw_text), names=["article_id", "speaker", "affiliation", "kind", "selected", "show"])
 
         super().__init__([
             self.chooser,
@@ -162,103 +72,60 @@ class QuoteSpotter(W.VBox):
             W.HBox([self.picker, self.details]),
             self.show, self.legend, self.text, self.errors,
         ])
-        self._refresh_filters()
         self.render()
 
-    # --- state -------------------------------------------------------------------------------------
+    # --- the model's state, for notebooks and tests ---------------------------------------------------
     @property
     def article(self) -> Article | None:
-        return self.corpus[self.model.article_id] if self.model.article_id else None
+        return self.model.article
 
     def quotes(self) -> list[Quote]:
-        """All the quotes in the current article (cached)."""
-        article = self.article
-        if article is None:
-            return []
-        if article.id not in self._quotes:
-            self._quotes[article.id] = find_quotes(article, speakers=self.table)
-        return self._quotes[article.id]
-
-    def _affiliation(self, q: Quote) -> str:
-        return self.table.affiliation_of(q.speaker) if q.speaker else NO_SPEAKER
+        """All the quotes in the current article."""
+        return list(self.model.quotes)
 
     def visible_quotes(self) -> list[Quote]:
         """The quotes that pass the speaker, affiliation and kind filters."""
-        m = self.model
-        return [q for q in self.quotes()
-                if (m.kind == ALL or q.kind == m.kind)
-                and (m.speaker == ALL or (q.speaker or NO_SPEAKER) == m.speaker)
-                and (m.affiliation == ALL or self._affiliation(q) == m.affiliation)]
+        return [self.model.quotes[i] for i in self.model.visible]
 
-    def _speaker_order(self) -> list[str]:
-        order: list[str] = []
-        for q in self.quotes():
-            if q.speaker and q.speaker not in order:
-                order.append(q.speaker)
-        return order
-
-    # --- callbacks (short; errors go to the Output widget) ------------------------------------------
-    def _on_article(self, change) -> None:
-        with self.errors:
-            self.model.selected = -1
-            self._refresh_filters()
-            self.render()
-
-    def _on_filter(self, change) -> None:
-        with self.errors:
-            self.render()
-
-    def _on_display(self, change) -> None:
-        with self.errors:
-            self.render(picker=False)
-
-    def _on_speaker(self, change) -> None:
-        self.model.speaker = change["new"] or ALL
-
-    def _on_affiliation(self, change) -> None:
-        self.model.affiliation = change["new"] or ALL
-
-    def _on_pick(self, change) -> None:
-        self.model.selected = -1 if change["new"] is None else change["new"]
-
-    def _refresh_filters(self) -> None:
-        quotes = self.quotes()
-        speakers = sorted({q.speaker or NO_SPEAKER for q in quotes})
-        affiliations = sorted({self._affiliation(q) for q in quotes})
-        self.model.speaker = self.model.affiliation = ALL
-        self.speaker_filter.options = [ALL, *speakers]
-        self.speaker_filter.value = ALL
-        self.affiliation_filter.options = [ALL, *affiliations]
-        self.affiliation_filter.value = ALL
-
-    # --- drawing -----------------------------------------------------------------------------------
+    # --- drawing -------------------------------------------------------------------------------------
     def render(self, *, picker: bool = True) -> None:
-        """Redraw the list, the details, the legend and the text (or table) for the current state."""
-        article = self.article
-        if article is None:
-            self.text.value = "<p>No articles were loaded. Run <code>medialit check</code> to see why.</p>"
-            return
-        all_quotes = self.quotes()
-        visible = self.visible_quotes()
-        indexes = [all_quotes.index(q) for q in visible]
+        """Redraw the filters, the list (unless ``picker=False``), the details, the legend and the text."""
+        self._draw_speaker_menu()
+        self._draw_affiliation_menu()
         if picker:
-            options = [(f"{n + 1}. {speaker_label(q)}: {q.text[:60]}", i)
-                       for n, (i, q) in enumerate(zip(indexes, visible))]
-            self.picker.unobserve(self._on_pick, names="value")
-            self.picker.options = options
-            self.picker.value = self.model.selected if self.model.selected in indexes else None
-            self.picker.observe(self._on_pick, names="value")
-        chosen = all_quotes[self.model.selected] if 0 <= self.model.selected < len(all_quotes) else None
-        self.details.value = STYLE + quote_details_html(chosen, self.table)
-        order = self._speaker_order()
+            self._draw_picker()
+        self._draw_details()
+        self._draw_text()
+
+    def _draw_speaker_menu(self, _change=None) -> None:
+        show_choices(self.speaker_filter, self.model.speaker_choices, self.model.speaker)
+
+    def _draw_affiliation_menu(self, _change=None) -> None:
+        show_choices(self.affiliation_filter, self.model.affiliation_choices, self.model.affiliation)
+
+    def _draw_picker(self, _change=None) -> None:
+        quotes = self.model.quotes
+        options = [(f"{n}. {speaker_label(quotes[i])}: {quotes[i].text[:60]}", i)
+                   for n, i in enumerate(self.model.visible, start=1)]
+        show_choices(self.picker, options, self.model.selected)
+
+    def _draw_details(self, _change=None) -> None:
+        self.details.value = STYLE + quote_details_html(self.model.chosen, self.table)
+
+    def _draw_text(self, _change=None) -> None:
+        m, article = self.model, self.model.article
+        if article is None:
+            self.text.value = NO_ARTICLES
+            return
+        visible = self.visible_quotes()
+        order = list(m.speaker_order)
         shown = [s for s in order if any(q.speaker == s and q.kind != "scare" for q in visible)]
-        entries = [(s, *style_for(order.index(s))) for s in shown]
-        entries += [("scare quote (nobody quoted)", *SCARE_STYLE), ("speaker unknown", *UNKNOWN_STYLE)]
-        self.legend.value = legend_html(entries, title=f"{len(visible)} of {len(all_quotes)} quotes; speakers")
-        if self.model.show == "table":
+        self.legend.value = legend_html(speaker_legend(shown, order=order),
+                                        title=f"{len(visible)} of {len(m.quotes)} quotes; speakers")
+        if m.show == "table":
             self.text.value = STYLE + quotes_table_html(visible, self.table, article)
         else:
-            highlights = quote_highlights(visible, speakers=order, selected=self.model.selected, indexes=indexes)
+            highlights = quote_highlights(visible, speakers=order, selected=m.selected, indexes=list(m.visible))
             self.text.value = (f"<p><strong>{escape(article.label)}</strong></p>"
                                + render_highlights(article.raw, highlights))
 

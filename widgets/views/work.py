@@ -1,4 +1,4 @@
-"""WorkSaver: buttons to save your checked answers and notes to a file you download, and to load them back.
+"""WorkSaver: buttons to save your checked answers, notes and marks to a file you download, and to load them back.
 
 >>> saver = WorkSaver(filename="/tmp/medialit-doctest-work.json")
 >>> saver.save_button.description
@@ -7,47 +7,63 @@
 from __future__ import annotations
 
 import base64
-import json
 from pathlib import Path
 
 import ipywidgets as W
 
 from .. import exercises
-from ..htmltools import escape
+from ..render import escape
 
 
 class WorkSaver(W.VBox):
-    """Save: writes the file and shows a download link. Load: upload a file saved earlier."""
+    """Save: writes the file and shows a download link. Load: upload a file saved earlier.
+
+    The messages name the buttons (a student using them never typed ``save_work()``).
+    """
 
     def __init__(self, *, filename: str = "my-medialit-work.json"):
         self.filename = filename
-        self.save_button = W.Button(description="Save my work", icon="save", tooltip="Save answers and notes to a file")
+        self.name = W.Text(description="Your name:", placeholder="for your teacher (optional)",
+                           tooltip="Saved in the file so your teacher knows whose work it is")
+        self.save_button = W.Button(description="Save my work", icon="save", tooltip="Save answers, notes and marks to a file")
         self.upload = W.FileUpload(accept=".json", multiple=False, description="Load saved work")
         self.status = W.HTML()
         self.errors = W.Output()
         self.save_button.on_click(self._on_save)
         self.upload.observe(self._on_upload, names="value")
-        super().__init__([W.HBox([self.save_button, self.upload]), self.status, self.errors])
+        super().__init__([W.HBox([self.name, self.save_button, self.upload]), self.status, self.errors])
 
     def save(self) -> str:
-        """Save to the file and show a link that downloads the same content to this computer."""
-        message = exercises.save_work(self.filename)
-        payload = base64.b64encode(Path(self.filename).read_bytes()).decode("ascii")
-        name = escape(Path(self.filename).name)
-        self.status.value = (f"<p>{escape(message)}</p><p><a download=\"{name}\" "
-                             f"href=\"data:application/json;base64,{payload}\">Download {name} now</a></p>")
+        """Save to the file and show a link that downloads the same content to this computer (never raises)."""
+        message = exercises.save_work(self.filename, name=self.name.value.strip() or None, _made_by="button")
+        link = ""
+        path = Path(self.filename)
+        if message.startswith("Saved"):
+            try:
+                payload = base64.b64encode(path.read_bytes()).decode("ascii")
+            except OSError:
+                payload = ""
+            if payload:
+                name = escape(path.name)
+                link = (f"<p><a download=\"{name}\" href=\"data:application/json;base64,{payload}\">"
+                        f"Download {name} now</a></p>")
+        self.status.value = f"<p>{escape(message)}</p>{link}"
         return message
 
     def load_bytes(self, content: bytes, name: str = "uploaded.json") -> str:
-        """Load work from the bytes of an uploaded file (a copy is written next to the notebook first)."""
-        target = Path(self.filename).with_name("uploaded-" + Path(name).name)
-        try:
-            json.loads(content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            message = f"{name} is not a saved-work file (it cannot be read as JSON). Choose the file that Save made."
-        else:
-            target.write_bytes(content)
-            message = exercises.load_work(target)
+        """Load work from the bytes of an uploaded file.
+
+        A copy of a saved-work file is kept next to the notebook (``uploaded-NAME``); anything else is
+        refused with a message, and no copy of it is kept.
+        """
+        work = exercises.read_work(content)
+        if work.ok:
+            target = Path(self.filename).with_name("uploaded-" + Path(name).name)
+            try:
+                target.write_bytes(content)
+            except OSError:
+                pass  # the copy is a convenience: the work is loaded from memory either way
+        message = exercises.load_work_content(content, name, _made_by="button")
         self.status.value = f"<p>{escape(message)}</p>"
         return message
 

@@ -1,20 +1,18 @@
-"""Escaping and the one highlighted-text renderer every view and export uses.
+"""Highlight styles and the one span-to-HTML renderer every view and the export use.
 
-Article text is untrusted: a teacher may paste anything, and a hostile article may contain
-``<script>``. Every piece of text goes through :func:`escape` before it reaches HTML, and highlights are
-drawn with colour *and* an underline style *and* a visible label, so they never rely on colour alone.
+Highlights never rely on colour alone: each is drawn with a colour from a colour-blind-safe palette
+*and* an underline style *and* a visible label.
 
->>> escape('<script>alert("x")</script>')
-'&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
 >>> html = render_highlights("Kirby said “malarkey”.", [Highlight(12, 20, "Kirby", PALETTE[0], "solid")])
 >>> "malarkey" in html and "<script" not in html
 True
 """
 from __future__ import annotations
 
-import html as _html
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+from .html import escape, escape_visible
 
 #: Okabe & Ito's colour-blind-safe palette (without black), as pale backgrounds need a light tone too.
 PALETTE = (
@@ -29,51 +27,6 @@ PALETTE = (
 )
 #: Underline styles, paired with colours so that a highlight is told apart without colour.
 UNDERLINES = ("solid", "dashed", "dotted", "double", "wavy")
-
-_INVISIBLE = {
-    "\u200b": "[ZWSP]",
-    "\u200c": "[ZWNJ]",
-    "\u200d": "[ZWJ]",
-    "\u2060": "[WJ]",
-    "\ufeff": "[BOM]",
-    "\u202e": "[RLO]",
-    "\u202d": "[LRO]",
-    "\u2066": "[LRI]",
-    "\u2067": "[RLI]",
-    "\u2068": "[FSI]",
-    "\u2069": "[PDI]",
-    "\u202a": "[LRE]",
-    "\u202b": "[RLE]",
-    "\u202c": "[PDF]",
-}
-
-
-def escape(text) -> str:
-    """Escape any value for HTML (``<``, ``>``, ``&`` and both quote marks).
-
-    >>> escape("Xi & Putin's <b>summit</b>")
-    'Xi &amp; Putin&#x27;s &lt;b&gt;summit&lt;/b&gt;'
-    """
-    return _html.escape(str(text), quote=True)
-
-
-def escape_visible(text) -> str:
-    """Escape, and show invisible or direction-changing characters as visible tags like ``[ZWSP]``.
-
-    Zero-width and right-to-left control characters can hide or reorder text; a media-literate reader
-    should see them.
-
-    >>> escape_visible("peace\\u200bplan")
-    'peace<span class="ml-invisible" title="invisible character">[ZWSP]</span>plan'
-    """
-    out = []
-    for ch in str(text):
-        tag = _INVISIBLE.get(ch)
-        if tag:
-            out.append(f'<span class="ml-invisible" title="invisible character">{tag}</span>')
-        else:
-            out.append(_html.escape(ch, quote=True))
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -102,6 +55,15 @@ STYLE = """<style>
 .ml-swatch{padding:0 .4em;text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:3px}
 .ml-outside{color:#555}
 </style>"""
+
+
+def style_for(index: int) -> tuple[str, str]:
+    """The (colour, underline) pair for the n-th category or speaker: distinct in colour *and* underline.
+
+    >>> style_for(0), style_for(5)
+    (('#E69F00', 'solid'), ('#D55E00', 'solid'))
+    """
+    return PALETTE[index % len(PALETTE)], UNDERLINES[index % len(UNDERLINES)]
 
 
 def _style(h: Highlight) -> str:
@@ -181,36 +143,4 @@ def legend_html(entries: Sequence[tuple[str, str, str]], *, title: str = "Key") 
     return f'<div class="ml-legend mathjax_ignore" role="list" aria-label="{escape(title)}"><strong>{escape(title)}:</strong>{items}</div>'
 
 
-def table_html(headers: Sequence[str], rows: Iterable[Sequence], *, caption: str = "") -> str:
-    """A plain HTML table with every cell escaped.
-
-    >>> table_html(["a"], [["<b>"]])
-    '<table class="ml-table mathjax_ignore"><thead><tr><th>a</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
-    """
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f'<td>{escape(c)}</td>' for c in row) + "</tr>" for row in rows)
-    return f'<table class="ml-table mathjax_ignore">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def style_for(index: int) -> tuple[str, str]:
-    """The (colour, underline) pair for the n-th category or speaker: distinct in colour *and* underline.
-
-    >>> style_for(0), style_for(5)
-    (('#E69F00', 'solid'), ('#D55E00', 'solid'))
-    """
-    return PALETTE[index % len(PALETTE)], UNDERLINES[index % len(UNDERLINES)]
-
-
-__all__ = [
-    "Highlight",
-    "PALETTE",
-    "STYLE",
-    "UNDERLINES",
-    "escape",
-    "escape_visible",
-    "legend_html",
-    "render_highlights",
-    "style_for",
-    "table_html",
-]
+__all__ = ["Highlight", "PALETTE", "STYLE", "UNDERLINES", "legend_html", "render_highlights", "style_for"]
