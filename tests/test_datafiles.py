@@ -50,7 +50,15 @@ def edit(path: Path, old: str, new: str) -> None:
 # Every file takes effect on the next call. The edits keep the file's size and come straight after a
 # read (the same clock tick on many file systems), so a check of time stamps alone would miss them.
 # --------------------------------------------------------------------------------------------------
+def _scorer():
+    from widgets.loaded.scorer import load_scorer
+
+    return load_scorer()
+
+
 EDITS = {
+    "loaded-evidence.csv": ("smear,5,6,", "smear,5,60,", lambda: _scorer().evidence["smear"].uses),
+    "loaded-weights.csv": ("(threshold),0.25,", "(threshold),0.3,", lambda: _scorer().threshold),
     "articles.csv": ("Chinese and Russian presidents meet", "Chinese and Russian PRESIDENTS meet",
                      lambda: load_corpus(warn=False)["presidents-meet-us-targets"].title),
     "speakers.csv": ("John Kirby,Kirby", "John Kerby,Kirby", lambda: find_quotes("“Yes,” Kirby said.")[0].speaker),
@@ -178,6 +186,8 @@ BREAKS = {
     "keys/loaded.csv": ("xi-invites-putin,malarkey,1,loaded_language,quote,maybe,", "Copy the text exactly"),
     "keys/aligned_quotes.csv": ("k99,yes,no,no,blinken-diplomatic-cover.txt,0,5,,Not it,"
                                 "blinken-rights-report.txt,0,5,,Nor this,", "Copy the text exactly"),
+    "loaded-evidence.csv": ("vilest,9,3,,", "Correct these rows"),
+    "loaded-weights.csv": ("word -1: TextBlob strength,high,", "Correct these rows"),
 }
 
 

@@ -89,10 +89,10 @@ def test_every_match_records_its_rule_and_offsets_point_into_the_text():
     for article in corpus:
         for m in find_loaded(article):
             assert article.raw[m.start:m.end] == m.text
-            assert m.rule.startswith(("lexicon:", "rule:"))
+            assert m.rule.startswith(("lexicon:", "rule:", "scorer:"))
             assert m.category in CATEGORIES and m.voice in loaded.VOICES
             base = m.rule.split(" ")[0]
-            assert base.startswith("lexicon:") or base in loaded.RULES
+            assert base.startswith(("lexicon:", "scorer:")) or base in loaded.RULES
 
 
 def test_name_calling_rule_needs_a_person_or_group():

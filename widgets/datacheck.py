@@ -19,6 +19,7 @@ from . import coverage, framing, keys, lexicon, speakers, wordlists
 from .corpus import CARDS_FILE, Corpus, Problem, check_data_dir
 from .datafiles import default_data_dir, read_table
 from .errors import KitError
+from .loaded import scorer as loaded_scorer
 from .stories import STORIES_FOLDER
 
 
@@ -58,6 +59,12 @@ DATA_FILES: tuple[DataFile, ...] = (
              keys.LOADED_KEY_COLUMNS, lambda p, c: keys.load_key(p, corpus=c)),
     DataFile("keys/aligned_quotes.csv", "alignment answer key", "the source-comparison accuracy figures",
              keys.ALIGNED_KEY_COLUMNS, lambda p, c: keys.load_alignment_key(p, corpus=c)),
+    DataFile("loaded-evidence.csv", "evidence of the loaded-language scorer (learned, with provenance)",
+             "the loaded-language scorer (off unless find_loaded(scorer=True))",
+             loaded_scorer.EVIDENCE_COLUMNS, lambda p, c: loaded_scorer.parse_evidence(p), optional=True),
+    DataFile("loaded-weights.csv", "weights of the loaded-language scorer",
+             "the loaded-language scorer (off unless find_loaded(scorer=True))",
+             loaded_scorer.WEIGHTS_COLUMNS, lambda p, c: loaded_scorer.parse_weights(p), optional=True),
 )
 
 

@@ -9,7 +9,14 @@ RULES: dict[str, str] = {
     "rule:sincerity_doubt": '"if ... really" suggests that someone does not mean what they say (doubt).',
     "rule:superlative_claim": 'a superlative with "history" or "ever" ("the highest level in history"): a claim nobody can check (exaggeration).',
     "rule:name_calling_attached": "a charged word from the lexicon attached to a person, group, country or organisation turns into a label (name calling).",
+    "scorer": "a phrase whose words score high on clues learned from news that trained annotators marked (how often each word was marked, how strongly TextBlob rates it, its neighbours); see data/loaded-evidence.csv and data/loaded-weights.csv.",
 }
+
+#: Charged nouns that are also the usual name of an event: used as that name they are not the writer's
+#: choice ("the Las Vegas massacre", "the Watergate scandal", "the sex abuse scandals") and are not
+#: highlighted. Learned from the PTC tuning half, where annotators marked "massacre" in 1 of 21 and
+#: "scandal" in 4 of 33 lexicon matches, nearly all of the rest event names.
+EVENT_NOUNS = frozenset({"massacre", "scandal"})
 
 #: Nouns that refer to people or groups, for the name-calling rule (besides names of people,
 #: nationalities, countries and organisations that the spaCy model recognises).
@@ -58,6 +65,27 @@ def _attached_person(token, labels: frozenset = frozenset()) -> str | None:
                 if child.dep_ == "nsubj" and _is_person_or_group(child, labels):
                     return child.text
     return None
+
+
+def _standard_name(token) -> bool:
+    """True when a lexicon word is used as part of a standard name rather than as the writer's choice:
+    an event noun with a name or date before it ("the Las Vegas massacre", "the abuse scandal"), or
+    "regime change" (the name of a policy). Needs a parser.
+
+    >>> from widgets.nlp import parse
+    >>> doc = parse("Footage of the Las Vegas massacre. It was a massacre. They want regime change.")
+    >>> [t.text for t in doc if t.lemma_.lower() in ("massacre", "regime") and _standard_name(t)]
+    ['massacre', 'regime']
+    """
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    if lemma == "regime":
+        return token.i + 1 < len(doc) and doc[token.i + 1].lemma_.lower() == "change"
+    if lemma not in EVENT_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(child.i < token.i and (child.dep_ in ("compound", "nmod", "nummod")
+                                      or child.ent_type_ in ("GPE", "DATE", "NORP", "EVENT", "ORG"))
+               for child in token.children)
 
 
 def _superlative_claims(doc) -> list[tuple[int, int]]:

@@ -103,6 +103,7 @@ def match_details_html(match: LoadedMatch | None) -> str:
     if match is None:
         return "<p><em>Choose a highlight in the list to see why it is marked.</em></p>"
     base_rule = match.rule.split(" ")[0]
+    base_rule = "scorer" if base_rule.startswith("scorer:") else base_rule
     rule_text = RULES.get(base_rule, "an entry of the lexicon (data/lexicon.csv), which your teacher can edit")
     who = "the outlet's own words (narrator)" if match.voice == "narrator" else \
         f"inside a quotation: {match.speaker or 'speaker not found (for a scare quote: nobody is quoted)'}"
