@@ -32,9 +32,8 @@ CSS = """<style>
 .ml-column h4{margin:.2em 0 .4em 0;font:bold 1em sans-serif;overflow-wrap:anywhere}
 .ml-column .ml-text{font-size:0.92em;white-space:pre-wrap;overflow-wrap:anywhere}
 .ml-compare{font:0.95em sans-serif;overflow-wrap:anywhere;max-width:100%}
-.ml-compare details{border-top:1px solid #ccc;padding:.25em 0}
-.ml-compare summary{cursor:pointer}
-.ml-compare summary:focus{outline:2px solid #0072B2}
+.ml-compare .ml-statement{border-top:1px solid #ccc;padding:.25em 0}
+.ml-compare .ml-statement-head{margin:.2em 0}
 .ml-compare ul{margin:.2em 0 .4em 1.2em;padding:0}
 .ml-compare .ml-sentence{font-family:Georgia,serif;white-space:pre-wrap;overflow-wrap:anywhere}
 .ml-notice{border-left:6px solid #0072B2;padding:.3em .7em;margin:.4em 0;font:0.95em sans-serif}
@@ -233,11 +232,12 @@ def _names_list(names: Sequence[str]) -> str:
 
 
 def _statement_block(statement, labels: dict[str, str], matches, *, missing_from: str = "") -> str:
-    """One statement as a ``<details>``: the first sentence as its summary, and inside, every article's
-    sentences that report it (or "left out"), with how each compares with the first, in plain words."""
+    """One statement: the first sentence as its heading, then every article's sentences that report it
+    (or "left out"), with how each compares with the first, in plain words. (No ``<details>``: the
+    kit's safety tests treat that element as a way in for script.)"""
     where = _names_list([labels[f] for f in statement.files])
-    head = (f'<summary><strong>S{statement.number}</strong> <span class="ml-sentence">{escape(" ".join(statement.text.split()))}'
-            f"</span> <em>({escape('reported by ' + where)})</em></summary>")
+    head = (f'<p class="ml-statement-head"><strong>S{statement.number}</strong> <span class="ml-sentence">'
+            f"{escape(' '.join(statement.text.split()))}</span> <em>({escape('reported by ' + where)})</em></p>")
     first = statement.sentences[0]
     items = []
     for f, label in labels.items():
@@ -256,13 +256,13 @@ def _statement_block(statement, labels: dict[str, str], matches, *, missing_from
             items.append(f'<li><strong>{escape(label)}</strong>: <span class="ml-sentence" data-file="{escape(f)}" '
                          f'data-start="{sentence.start}">{escape(sentence.text)}</span>{how}</li>')
     data = f' data-statement="{statement.number}"' + (f' data-left-out="{escape(missing_from)}"' if missing_from else "")
-    return f"<details{data}>{head}<ul>{''.join(items)}</ul></details>"
+    return f'<div class="ml-statement" role="group"{data}>{head}<ul>{"".join(items)}</ul></div>'
 
 
 def reporting_html(result: Comparison, labels: dict[str, str]) -> str:
     """Shared and missing reporting: one line on how much the articles share, a table of counts per
-    article, and per article the statements it shares, reports alone and leaves out, each opening onto
-    the sentences of every article that reports it (keyboard: Tab to a statement, Enter opens it).
+    article, and per article the statements it shares, reports alone and leaves out, each with the
+    sentences of every article that reports it.
 
     >>> from widgets.corpus import article_from_text
     >>> from widgets.compare import compare

@@ -3,8 +3,8 @@ write first.
 
 - Tick the articles to compare (checkboxes: Tab to move, Space to tick).
 - **Shared and missing reporting**: what each article reports that others report too, what only it
-  reports, and what most others report and it leaves out; each statement opens (Tab to it, Enter) onto
-  the sentences of every article that report it, with how their wording compares in plain words.
+  reports, and what most others report and it leaves out; each statement with the sentences of every
+  article that reports it, and how their wording compares in plain words.
 - **Who is quoted**: each speaker's share of an article's quoted words, by side; who only one outlet quotes.
 - **Word choice**: different words for the same person, group, place or event; loaded ones labelled.
 - **Quotes side by side**: each aligned quote gets a number shown in both columns (``[3]``); below,
