@@ -125,6 +125,31 @@ class Comparison:
     story: str | None = None
 
     @property
+    def topic(self) -> str:
+        """What the compared articles are about, in one line for a heading: the story their data cards
+        name; else the people, organisations and places every article names (most named first, at most
+        three); else a line that says the articles name nothing in common.
+
+        >>> from widgets.corpus import article_from_text
+        >>> a = article_from_text("Maria Lopez opened the new bridge in Porto on Monday.", id="a")
+        >>> b = article_from_text("In Porto, Maria Lopez cut the ribbon on the bridge.", id="b")
+        >>> compare([a, b], facts=[], terms=[], automatic=False).topic
+        'About Maria Lopez and Porto (named in every article; the data cards name no story)'
+        >>> c = article_from_text("The football club signed a goalkeeper.", id="c")
+        >>> compare([a, c], facts=[], terms=[], automatic=False).topic
+        'No story name: the data cards name none, and no person, group or place is named in every article'
+        """
+        if self.story:
+            return self.story
+        counts = self.coverage_table(kind="entity")
+        everywhere = sorted((name for name, row in counts.items() if all(row.get(f) for f in self.files)),
+                            key=lambda name: (-sum(counts[name].values()), name))[:3]
+        if not everywhere:
+            return "No story name: the data cards name none, and no person, group or place is named in every article"
+        names = everywhere[0] if len(everywhere) == 1 else ", ".join(everywhere[:-1]) + " and " + everywhere[-1]
+        return f"About {names} (named in every article; the data cards name no story)"
+
+    @property
     def teacher_lists(self) -> TeacherLists:
         """How many of the teacher's facts and framing terms were found (see :class:`TeacherLists`)."""
         found_facts = {h.item for h in self.coverage if h.kind == "fact"}

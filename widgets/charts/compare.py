@@ -147,4 +147,97 @@ def framing_chart(result, *, labels: dict[str, str] | None = None, groups=None):
     ).resolve_scale(y="shared")
 
 
-__all__ = ["coverage_heatmap", "coverage_rows", "framing_chart", "framing_rows", "overlap_rows", "quote_overlap_chart"]
+# --------------------------------------------------------------------------------------------------
+# The automatic tables as charts: shared and missing reporting, who is quoted
+# --------------------------------------------------------------------------------------------------
+#: The three kinds of statement per article, in the order the bars show them.
+REPORTING_KINDS = ("others report it too", "only this article", "left out (most others report it)")
+
+
+def reporting_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
+    """One row per article and kind of statement: ``{"outlet", "kind", "statements"}`` (see
+    :data:`REPORTING_KINDS`); none when the comparison has no reporting table.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("The bridge in Porto reopened on Monday after repairs.", id="a")
+    >>> b = article_from_text("Repairs ended and the Porto bridge reopened on Monday.", id="b")
+    >>> reporting_rows(compare([a, b], facts=[], terms=[]))[:2]
+    [{'outlet': 'a', 'kind': 'others report it too', 'statements': 1}, {'outlet': 'a', 'kind': 'only this article', 'statements': 0}]
+    """
+    if result.reporting is None:
+        return []
+    names = _labels(result, labels)
+    rows = []
+    for f in result.files:
+        mine = result.reporting.for_file(f)
+        for kind, n in zip(REPORTING_KINDS, (len(mine.shared), len(mine.only_here), len(mine.left_out))):
+            rows.append({"outlet": names[f], "kind": kind, "statements": n})
+    return rows
+
+
+def reporting_chart(result, *, labels: dict[str, str] | None = None):
+    """Bars per outlet: how many statements it shares with others, reports alone, and leaves out while
+    most others report them. Each bar is named on its axis and carries its count (not colour alone)."""
+    import altair as alt
+
+    use_offline_renderer()
+    rows = reporting_rows(result, labels=labels)
+    outlets = list(_labels(result, labels).values())
+    base = alt.Chart().encode(
+        y=alt.Y("kind:N", sort=list(REPORTING_KINDS), title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("statements:Q", title="statements", axis=alt.Axis(tickMinStep=1)),
+        tooltip=["outlet:N", "kind:N", "statements:Q"],
+    )
+    bars = base.mark_bar(stroke="black", strokeWidth=0.5).encode(
+        color=alt.Color("kind:N", scale=categorical_scale(list(REPORTING_KINDS)), legend=None))
+    text = base.mark_text(align="left", dx=3).encode(text="statements:Q")
+    return alt.layer(bars, text, data=alt.Data(values=rows)).properties(width=160, height=alt.Step(18)).facet(
+        column=alt.Column("outlet:N", sort=outlets, title="Shared and missing reporting",
+                          header=alt.Header(labelLimit=200))
+    ).resolve_scale(y="shared")
+
+
+def quoted_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
+    """One row per article and speaker it quotes: ``{"outlet", "speaker", "side", "quotes", "share"}``
+    (``share``: of the article's quoted words, 0-1).
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez.", id="a")
+    >>> b = article_from_text("“It was a shock,” said Tom Reyes.", id="b")
+    >>> [(r["outlet"], r["speaker"], r["share"]) for r in quoted_rows(compare([a, b], facts=[], terms=[]))]
+    [('a', 'Maria Lopez', 1.0), ('b', 'Tom Reyes', 1.0)]
+    """
+    if result.quoted is None:
+        return []
+    names = _labels(result, labels)
+    return [{"outlet": names[s.file], "speaker": s.speaker, "side": s.side, "quotes": s.quotes, "share": s.word_share}
+            for s in result.quoted.speakers]
+
+
+def quoted_chart(result, *, labels: dict[str, str] | None = None):
+    """Bars per outlet: each speaker's share of the article's quoted words, the share printed beside
+    each bar and the speaker named on the axis."""
+    import altair as alt
+
+    use_offline_renderer()
+    rows = quoted_rows(result, labels=labels)
+    outlets = list(_labels(result, labels).values())
+    speakers = list(dict.fromkeys(r["speaker"] for r in rows))
+    base = alt.Chart().encode(
+        y=alt.Y("speaker:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("share:Q", title="share of the quoted words", axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1])),
+        tooltip=["outlet:N", "speaker:N", "side:N", "quotes:Q", alt.Tooltip("share:Q", format=".0%")],
+    )
+    bars = base.mark_bar(stroke="black", strokeWidth=0.5).encode(
+        color=alt.Color("speaker:N", scale=categorical_scale(speakers if len(speakers) <= 8 else None), legend=None))
+    text = base.mark_text(align="left", dx=3).encode(text=alt.Text("share:Q", format=".0%"))
+    return alt.layer(bars, text, data=alt.Data(values=rows)).properties(width=160, height=alt.Step(16)).facet(
+        column=alt.Column("outlet:N", sort=outlets, title="Who is quoted", header=alt.Header(labelLimit=200))
+    ).resolve_scale(y="independent")
+
+
+__all__ = ["REPORTING_KINDS", "coverage_heatmap", "coverage_rows", "framing_chart", "framing_rows", "overlap_rows",
+           "quote_overlap_chart", "quoted_chart", "quoted_rows", "reporting_chart", "reporting_rows"]

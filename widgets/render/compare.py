@@ -14,6 +14,8 @@ from typing import Sequence
 from ..align import AlignedQuote
 from ..compare import Comparison
 from ..corpus import Corpus, load_corpus
+from ..plainwords import describe_pair
+from ..wording import plural
 from .highlights import STYLE, Highlight, legend_html, render_highlights
 from .html import SafeHTML, escape, table_html
 
@@ -25,15 +27,21 @@ CONFLICT_STYLE = ("different speaker elsewhere", "#D55E00", "wavy")
 PARAPHRASE_STYLE = ("paraphrase of a quote elsewhere", "#009E73", "dashed")
 
 CSS = """<style>
-.ml-columns{display:flex;gap:1em;overflow-x:auto;align-items:flex-start}
-.ml-column{flex:1 0 22em;max-width:36em;border:1px solid #999;border-radius:4px;padding:.4em .6em}
-.ml-column h4{margin:.2em 0 .4em 0;font:bold 1em sans-serif}
-.ml-column .ml-text{max-height:32em;overflow-y:auto;font-size:0.92em}
+.ml-columns{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+.ml-column{flex:1 1 22em;min-width:0;max-width:100%;border:1px solid #999;border-radius:4px;padding:.4em .6em;overflow-wrap:anywhere}
+.ml-column h4{margin:.2em 0 .4em 0;font:bold 1em sans-serif;overflow-wrap:anywhere}
+.ml-column .ml-text{font-size:0.92em;white-space:pre-wrap;overflow-wrap:anywhere}
+.ml-compare{font:0.95em sans-serif;overflow-wrap:anywhere;max-width:100%}
+.ml-compare .ml-statement{border-top:1px solid #ccc;padding:.25em 0}
+.ml-compare .ml-statement-head{margin:.2em 0}
+.ml-compare ul{margin:.2em 0 .4em 1.2em;padding:0}
+.ml-compare .ml-sentence{font-family:Georgia,serif;white-space:pre-wrap;overflow-wrap:anywhere}
+.ml-notice{border-left:6px solid #0072B2;padding:.3em .7em;margin:.4em 0;font:0.95em sans-serif}
 .ml-pair{border-top:1px solid #999;padding:.4em 0;font:0.95em sans-serif}
 .ml-pair del{text-decoration:line-through;text-decoration-thickness:2px;background:#fbe3d6}
 .ml-pair ins{text-decoration:underline;text-decoration-style:double;background:#d8eefa}
 .ml-pair .ml-tag{font:bold 0.75em sans-serif;border:1px solid #333;border-radius:3px;padding:0 .2em;margin:0 .15em}
-.ml-table td,.ml-table th{border:1px solid #bbb;padding:.15em .5em;text-align:left}
+.ml-table td,.ml-table th{border:1px solid #bbb;padding:.15em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .ml-table{border-collapse:collapse;margin:.4em 0;font:0.9em sans-serif}
 .ml-leftout{font-style:italic}
 </style>"""
@@ -129,8 +137,8 @@ def pairs_html(result: Comparison, labels: dict[str, str], *, numbers: Sequence[
                    None: "speaker unknown in one article"}[p.same_speaker]
         kind = "paraphrase (b reports it without quotation marks)" if p.paraphrase else "quote in both"
         blocks.append(
-            f'<div class="ml-pair" data-pair="{n}"><strong>[{n}]</strong> {escape(kind)}; '
-            f"similarity {p.similarity:.2f}; <strong>{escape(verdict)}</strong><br>"
+            f'<div class="ml-pair" data-pair="{n}"><strong>[{n}]</strong> {escape(kind)}: '
+            f"{escape(describe_pair(p))}; <strong>{escape(verdict)}</strong><br>"
             f"a: {escape(labels[p.a.file])}, speaker: {escape(p.a.speaker or 'unknown')}<br>"
             f"b: {escape(labels[p.b.file])}, speaker: {escape(p.b.speaker or 'unknown')}<br>"
             f"b compared with a: {diff_html(p)}</div>")
@@ -202,5 +210,175 @@ def sentences_html(hits, labels: dict[str, str], articles: dict[str, object], *,
     return STYLE + CSS + "".join(out)
 
 
+# --------------------------------------------------------------------------------------------------
+# The automatic tables: shared and missing reporting, who is quoted, word choice
+# --------------------------------------------------------------------------------------------------
+def notice_html(lines: Sequence[str]) -> str:
+    """Plain-text notices (one per line) in a box with a bar at the side; nothing when there are none.
+
+    >>> print(notice_html(["These articles share <almost> nothing."]))
+    <div class="ml-notice" role="note"><p>These articles share &lt;almost&gt; nothing.</p></div>
+    >>> notice_html([])
+    ''
+    """
+    if not lines:
+        return ""
+    return '<div class="ml-notice" role="note">' + "".join(f"<p>{escape(x)}</p>" for x in lines) + "</div>"
+
+
+def _names_list(names: Sequence[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _statement_block(statement, labels: dict[str, str], matches, *, missing_from: str = "") -> str:
+    """One statement: the first sentence as its heading, then every article's sentences that report it
+    (or "left out"), with how each compares with the first, in plain words. (No ``<details>``: the
+    kit's safety tests treat that element as a way in for script.)"""
+    where = _names_list([labels[f] for f in statement.files])
+    head = (f'<p class="ml-statement-head"><strong>S{statement.number}</strong> <span class="ml-sentence">'
+            f"{escape(' '.join(statement.text.split()))}</span> <em>({escape('reported by ' + where)})</em></p>")
+    first = statement.sentences[0]
+    items = []
+    for f, label in labels.items():
+        mine = statement.in_file(f)
+        if not mine:
+            items.append(f'<li><strong>{escape(label)}</strong>: <span class="ml-leftout">left out</span></li>')
+            continue
+        for sentence in mine:
+            how = ""
+            if sentence != first:
+                match = next((m for m in matches if {m.a, m.b} == {first, sentence}), None)
+                if match is None:
+                    match = next((m for m in matches if sentence in (m.a, m.b)), None)
+                if match is not None:
+                    how = f" <em>({escape(match.description)})</em>"
+            items.append(f'<li><strong>{escape(label)}</strong>: <span class="ml-sentence" data-file="{escape(f)}" '
+                         f'data-start="{sentence.start}">{escape(sentence.text)}</span>{how}</li>')
+    data = f' data-statement="{statement.number}"' + (f' data-left-out="{escape(missing_from)}"' if missing_from else "")
+    return f'<div class="ml-statement" role="group"{data}>{head}<ul>{"".join(items)}</ul></div>'
+
+
+def reporting_html(result: Comparison, labels: dict[str, str]) -> str:
+    """Shared and missing reporting: one line on how much the articles share, a table of counts per
+    article, and per article the statements it shares, reports alone and leaves out, each with the
+    sentences of every article that reports it.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("Police arrested 30 people after the march in Lisbon on Saturday.", id="a")
+    >>> b = article_from_text("On Saturday, police in Lisbon arrested 40 people after the march.", id="b")
+    >>> html = reporting_html(compare([a, b], facts=[], terms=[]), {"a": "Paper A", "b": "Paper <B>"})
+    >>> "1 statement is reported by more than one article" in html, "Paper &lt;B&gt;" in html, "Paper <B>" in html
+    (True, True, False)
+    """
+    r = result.reporting
+    if r is None:
+        return "<p>Shared and missing reporting was not worked out for this comparison.</p>"
+    rows, blocks = [], []
+    for f, label in labels.items():
+        mine = r.for_file(f)
+        rows.append([label, len(mine.shared), len(mine.only_here), len(mine.left_out) or "none"])
+        parts = []
+        for title, statements, missing in (
+                ("Also reported by another article", mine.shared, ""),
+                ("Reported only here", mine.only_here, ""),
+                ("Left out here, but most of the others report it", mine.left_out, f)):
+            if statements:
+                parts.append(f"<h5>{escape(title)}: {len(statements)}</h5>"
+                             + "".join(_statement_block(s, labels, r.matches, missing_from=missing) for s in statements))
+        if f in r.empty_files:
+            parts.append("<p>Nothing to compare here: no sentence of four or more words.</p>")
+        blocks.append(f'<section aria-label="{escape(label)}"><h4>{escape(label)}</h4>{"".join(parts)}</section>')
+    table = table_html(["article", "statements others report too", "statements only it reports",
+                        "statements most others report and it leaves out"], rows,
+                       caption="What each article reports, compared with the others", row_headers=True,
+                       css_class="ml-table")
+    return CSS + f'<div class="ml-compare"><p>{escape(r.summary())}</p>{table}{"".join(blocks)}</div>'
+
+
+def _share(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def quoted_html(result: Comparison, labels: dict[str, str]) -> str:
+    """Who is quoted: one row per speaker (with their side), one column per article: the speaker's share
+    of that article's quoted words and how many quotes; "not quoted" where an article does not quote them.
+    Below, the speakers only one article quotes.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez.", id="a")
+    >>> b = article_from_text("The bridge is closed. “It was a shock,” said Tom Reyes.", id="b")
+    >>> html = quoted_html(compare([a, b], facts=[], terms=[]), {"a": "A", "b": "B"})
+    >>> "100% of the quoted words (1 quote)" in html, "not quoted" in html, "Only A quotes: Maria Lopez" in html
+    (True, True, True)
+    """
+    q = result.quoted
+    if q is None:
+        return "<p>Who is quoted was not worked out for this comparison.</p>"
+    by_speaker: dict[str, dict] = {}
+    for s in q.speakers:
+        by_speaker.setdefault(s.speaker, {})[s.file] = s
+    rows = []
+    for speaker, cells in by_speaker.items():
+        side = next(iter(cells.values())).side
+        rows.append([speaker, side, *(f"{_share(cells[f].word_share)} of the quoted words ({plural(cells[f].quotes, 'quote')})"
+                                      if f in cells else SafeHTML('<span class="ml-leftout">not quoted</span>')
+                                      for f in labels)])
+    if not rows:
+        return CSS + '<div class="ml-compare"><p>None of these articles quotes anyone.</p></div>'
+    table = table_html(["speaker", "side (data/speakers.csv)", *labels.values()], rows,
+                       caption="Who is quoted: each speaker's share of an article's quoted words", row_headers=True,
+                       css_class="ml-table")
+    only = [f"Only {labels[f]} quotes: {', '.join(names)}." for f, names in q.only_quoted_by().items() if names]
+    return CSS + '<div class="ml-compare">' + table + "".join(f"<p>{escape(x)}</p>" for x in only) + "</div>"
+
+
+_KIND_WORDS = {"same statement": "the same statement, in other words",
+               "description": "words put beside the name",
+               "name": "the name itself"}
+
+
+def word_choices_html(result: Comparison, labels: dict[str, str]) -> str:
+    """Word choice for the same thing: one row per thing, the words each article uses for it; a loaded
+    word is labelled "loaded:" with the highlighter's explanation (a word, not a colour).
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("Hundreds of protesters gathered outside the town hall in Leeds on Saturday.", id="a")
+    >>> b = article_from_text("Hundreds of rioters gathered outside the town hall in Leeds on Saturday.", id="b")
+    >>> html = word_choices_html(compare([a, b], facts=[], terms=[]), {"a": "A", "b": "B"})
+    >>> "“protesters”" in html and "“rioters”" in html
+    True
+    """
+    w = result.word_choices
+    if w is None:
+        return "<p>Word choice was not worked out for this comparison.</p>"
+    if not w.items:
+        return CSS + ('<div class="ml-compare"><p>No different words for the same person, group, place or event '
+                      "were found in these articles.</p></div>")
+    rows = []
+    for choice in w.items:
+        terms = choice.terms()
+        cells = []
+        for f in labels:
+            words = []
+            for term in terms.get(f, []):
+                flag = next((u for u in choice.uses if u.file == f and u.term == term and u.loaded), None)
+                words.append(f"“{escape(term)}”" + (f' <span class="ml-tag">loaded:</span> {escape(flag.explanation)}'
+                                                      if flag else ""))
+            cells.append(SafeHTML("<br>".join(words)) if words else "")
+        thing = " ".join(choice.thing.split())
+        rows.append([thing, _KIND_WORDS.get(choice.kind, choice.kind), *cells])
+    table = table_html(["what the words are for", "found in", *labels.values()], rows,
+                       caption="Different words for the same thing (loaded ones are labelled “loaded:”)",
+                       row_headers=True, css_class="ml-table")
+    n = len(w.loaded)
+    note = f"<p>{escape(plural(len(w.items), 'word choice'))} found; {escape(plural(n, 'has', 'have'))} a loaded word.</p>"
+    return CSS + '<div class="ml-compare">' + note + table + "</div>"
+
+
 __all__ = ["CONFLICT_STYLE", "CSS", "LEFT_OUT", "PARAPHRASE_STYLE", "QUOTE_STYLE", "column_highlights", "columns_html",
-           "count_table_html", "diff_html", "pair_numbers", "pairs_html", "pairs_report", "sentences_html"]
+           "count_table_html", "diff_html", "notice_html", "pair_numbers", "pairs_html", "pairs_report", "quoted_html",
+           "reporting_html", "sentences_html", "word_choices_html"]

@@ -271,16 +271,18 @@ class CompareModel(traitlets.HasTraits):
     """Which articles are compared (at least two, in corpus order), and which fact/term's sentences show.
 
     Derived: ``result`` (the :class:`~widgets.compare.Comparison`, or ``None`` with fewer than two
-    articles; each set of articles is compared once), and ``facts``/``terms`` (the choices for the two
-    menus). ``fact`` and ``term`` stay when the new comparison still has them, else go to the first one
-    (and wait, unchanged, while fewer than two articles are ticked).
+    articles; each set of articles is compared once), ``topic`` (the story's name from the data cards,
+    else what every article names), ``notices`` (plain lines to show first: too few articles, articles
+    that share almost nothing, an empty article, teacher's lists that match nothing) and ``facts``/
+    ``terms`` (the choices for the two menus). ``fact`` and ``term`` stay when the new comparison still
+    has them, else go to the first one (and wait, unchanged, while fewer than two articles are ticked).
 
     >>> model = CompareModel(article_ids=["xi-invites-putin", "blinken-rights-report"])
     >>> model.article_ids, len(model.result.files)
     (('blinken-rights-report', 'xi-invites-putin'), 2)
     >>> model.article_ids = ("xi-invites-putin",)
-    >>> model.result is None, model.facts
-    (True, ())
+    >>> model.result is None, model.facts, model.notices
+    (True, (), ('Tick at least two articles (now 1).',))
     """
 
     article_ids = traitlets.Tuple()
@@ -290,6 +292,8 @@ class CompareModel(traitlets.HasTraits):
     result = traitlets.Instance(Comparison, allow_none=True, read_only=True)
     facts = traitlets.Tuple(read_only=True)
     terms = traitlets.Tuple(read_only=True)
+    topic = traitlets.Unicode("", read_only=True)
+    notices = traitlets.Tuple(read_only=True)
 
     def __init__(self, corpus: Corpus | None = None, *, article_ids=None, **traits):
         self.corpus = corpus if corpus is not None else load_corpus()
@@ -322,11 +326,30 @@ class CompareModel(traitlets.HasTraits):
         terms = tuple(t.term for t in result.terms) if result else ()
         with self.hold_trait_notifications():
             self.set_trait("result", result)
+            self.set_trait("topic", result.topic if result is not None else "")
+            self.set_trait("notices", self._notices(result))
             self.set_trait("facts", facts)
             self.set_trait("terms", terms)
             if result is not None:  # with fewer than two articles the choices wait for the next comparison
                 self.fact = self.fact if self.fact in facts else (facts[0] if facts else None)
                 self.term = self.term if self.term in terms else (terms[0] if terms else None)
+
+    def _notices(self, result: Comparison | None) -> tuple[str, ...]:
+        """What to tell the student before any table, in plain words."""
+        if result is None:
+            known = len(self.known_ids)
+            if known < 2:
+                return (f"Tick at least two articles (now {len(self.article_ids)}). There "
+                        + ("are no articles" if not known else "is only one article")
+                        + " here: comparing needs two or more reports of the same story.",)
+            return (f"Tick at least two articles (now {len(self.article_ids)}).",)
+        lines = []
+        r = result.reporting
+        if r is not None and (r.almost_nothing_shared or r.empty_files):
+            lines.append(r.summary())
+        if result.teacher_lists.message:
+            lines.append(result.teacher_lists.message)
+        return tuple(lines)
 
     @property
     def labels(self) -> dict[str, str]:
