@@ -71,3 +71,34 @@ def test_lesson_04_marks_compare_save_reload_and_load_back(page, scratch_lab, tm
         lab.shutdown_kernels()
         (lab.root / LESSON).unlink(missing_ok=True)
         saved.unlink(missing_ok=True)
+
+
+def test_lesson_02_marks_a_quote_gives_it_a_speaker_and_compares(page, scratch_lab):
+    lab = scratch_lab
+    name = "02-quote-spotting.ipynb"
+    shutil.copy(LESSONS / name, lab.root / name)
+    try:
+        open_notebook(page, lab, name, workspace="lesson-02-marking")
+        run_all_cells(page)
+        assert not cell_errors(page), cell_errors(page)
+        page.wait_for_selector(f"{TEXT} .ml-word")
+        view = page.locator(f"{PANEL} .ml-marking-widget").first
+        box = view.locator("input[type=text]").first               # "Who said it", typed by the student
+        box.fill("Alexander Lukashenko")
+        box.press("Enter")
+        start, end = _word(page, "Only").bounding_box(), _word(page, "it", 1).bounding_box()
+        page.mouse.move(start["x"] + 2, start["y"] + start["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=8)
+        page.mouse.up()
+        quote = "Only the United States needs this massacre, only they want it".replace(",", "").split()
+        page.wait_for_function(
+            """([sel, n]) => document.querySelectorAll(sel + ' .ml-word.ml-you').length === n""", arg=[TEXT, len(quote)])
+        view.locator("button", has_text="Compare").click()
+        page.wait_for_selector(f"{TEXT}.ml-comparing .ml-tool")
+        status = view.locator(".ml-marking-status").first.text_content()
+        assert "you say Alexander Lukashenko" in status, status
+        screenshot(page, "lesson-02-marking-compare", element=view)
+    finally:
+        lab.shutdown_kernels()
+        (lab.root / name).unlink(missing_ok=True)
