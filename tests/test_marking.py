@@ -317,3 +317,58 @@ def test_keys_are_documented_in_the_widget_and_the_readme():
     for key, _what in KEYS:
         assert key in keys_html()
         assert key.split(" /")[0].split(" or")[0] in readme, f"the README does not document {key}"
+
+
+# --------------------------------------------------------------------------------------------------
+# The lessons: 02 (exercise 2.3) and 04 (exercise 4.4) use the widget, with a typing route kept
+# --------------------------------------------------------------------------------------------------
+LESSON_EXERCISES = [
+    # solution notebook, exercise, what a careful student marks, the speaker given, the fallback's check call
+    ("02-quote-spotting.ipynb", "**2.3**", "Only the United States needs this massacre, only they want it",
+     "Alexander Lukashenko", 'check("2.3", answer)'),
+    ("04-loaded-language.ipynb", "**4.4**", "staggering hypocrisy", "", "check_picks("),
+]
+
+
+def _run_cell(source: str, namespace: dict):
+    """Run a notebook cell's code and return the value of its last line (what the notebook would show)."""
+    import ast
+
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)  # noqa: S102 - the kit's own lesson cells
+    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None  # noqa: S307
+
+
+@pytest.mark.parametrize("name, exercise, phrase, speaker, fallback", LESSON_EXERCISES, ids=["02", "04"])
+@pytest.mark.parametrize("folder", ["solutions", "lessons"])
+def test_a_lesson_exercise_marks_in_the_widget_saves_and_keeps_the_typing_route(folder, name, exercise, phrase,
+                                                                                speaker, fallback, tmp_path):
+    import nbformat
+
+    from widgets.views.marking import MarkingWidget
+    from widgets.views.work import WorkSaver
+
+    cells = nbformat.read(ROOT / folder / name, as_version=4).cells
+    start = next(i for i, c in enumerate(cells) if c.source.startswith(exercise) or f"\n{exercise}" in c.source)
+    rest = cells[start:]
+    code = [c for c in rest if c.cell_type == "code"]
+    namespace: dict = {}
+    shown = _run_cell(code[0].source, namespace)
+    assert isinstance(shown, MarkingWidget), f"{folder}/{name}: the cell after {exercise} should show the marking widget"
+    assert isinstance(_run_cell(code[1].source, namespace), WorkSaver), f"{folder}/{name}: a Save-my-work cell should follow"
+    assert any(fallback in c.source for c in code[2:4]), f"{folder}/{name}: the typing route for {exercise} is gone"
+    assert any("No widget?" in c.source for c in rest[:6] if c.cell_type == "markdown")
+    # What the widget is for: a student marks the key's words, compares, and the marks are saved work.
+    model = shown.model
+    model.speaker = speaker
+    assert model.mark_phrase(phrase)
+    result = model.compare()
+    n = len(phrase.split())
+    assert str(result.with_key).startswith(f"you and the key agree on {n} of "), result.with_key
+    if speaker:
+        assert any(f"you say {speaker}" in line and f"the key gives it to {speaker}" in line for line in result.lines())
+    target = tmp_path / "work.json"
+    exercises.save_work(target)
+    saved = json.loads(target.read_text(encoding="utf-8"))["marks"][model.article_id][model.mode]["spans"]
+    assert [s["text"] for s in saved] == [phrase]
