@@ -21,6 +21,7 @@ from ..compare import Comparison
 from ..corpus import Corpus
 from ..render.compare import (CSS, column_highlights, columns_html, count_table_html, diff_html, pair_numbers,
                               pairs_html, pairs_report, sentences_html)
+from ..render.corpus import skipped_html
 from .choices import on_choice, show_choices
 from .models import CompareModel
 
@@ -65,7 +66,7 @@ class SourceComparer(W.VBox):
             tabs.set_title(i, title)
         chooser = W.VBox([W.HTML("<strong>Tick two or more articles to compare</strong> (Tab moves, Space ticks):"),
                           *self.boxes.values()])
-        super().__init__([chooser, self.status, tabs, self.errors])
+        super().__init__([W.HTML(skipped_html(self.corpus.skipped)), chooser, self.status, tabs, self.errors])
         self.render()
 
     @property

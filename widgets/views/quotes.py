@@ -20,7 +20,7 @@ import traitlets
 from ..corpus import Article, Corpus
 from ..quotes import KINDS, Quote
 from ..render import STYLE, escape, legend_html, render_highlights
-from ..render.corpus import NO_ARTICLES
+from ..render.corpus import NO_ARTICLES, skipped_html
 from ..render.quotes import (quote_details_html, quote_highlights, quotes_table_html, speaker_label,
                              speaker_legend)
 from ..speakers import SpeakerTable
@@ -67,6 +67,7 @@ class QuoteSpotter(W.VBox):
         m.observe(capture(self._draw_text), names=["article_id", "speaker", "affiliation", "kind", "selected", "show"])
 
         super().__init__([
+            W.HTML(skipped_html(self.corpus.skipped)),
             self.chooser,
             W.HBox([self.kind_filter, self.speaker_filter, self.affiliation_filter]),
             W.HBox([self.picker, self.details]),
