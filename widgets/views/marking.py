@@ -39,6 +39,7 @@ from .. import exercises
 from ..corpus import Corpus, load_corpus
 from ..render.corpus import skipped_html
 from ..render.html import escape
+from ..wording import shorten
 from ..loaded import paragraphs
 from ..marking import (
     KEY,
@@ -133,8 +134,7 @@ class MarkingModel(traitlets.HasTraits):
         """The choices of the Part menu: the whole article, then each paragraph (its first words)."""
         out = [("whole article", 0)]
         for p in paragraphs(self.article):
-            first = " ".join(p.text.split()[:6])
-            out.append((f"paragraph {p.number}: {first[:50]}…", p.number))
+            out.append((f"paragraph {p.number}: {shorten(p.text, 50)}", p.number))
         return out
 
     def window(self) -> tuple[int, int]:

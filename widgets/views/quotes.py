@@ -24,6 +24,7 @@ from ..render.corpus import NO_ARTICLES, skipped_html
 from ..render.quotes import (quote_details_html, quote_highlights, quotes_table_html, speaker_label,
                              speaker_legend)
 from ..speakers import SpeakerTable
+from ..wording import shorten
 from .choices import on_choice, show_choices
 from .models import ALL, SHOW_CHOICES, QuoteSpotterModel
 
@@ -106,7 +107,7 @@ class QuoteSpotter(W.VBox):
 
     def _draw_picker(self, _change=None) -> None:
         quotes = self.model.quotes
-        options = [(f"{n}. {speaker_label(quotes[i])}: {quotes[i].text[:60]}", i)
+        options = [(f"{n}. {speaker_label(quotes[i])}: {shorten(quotes[i].text, 60)}", i)
                    for n, i in enumerate(self.model.visible, start=1)]
         show_choices(self.picker, options, self.model.selected)
 
