@@ -104,26 +104,62 @@ def test_parse_of_something_that_is_not_text():
                                'Fix: Pass corpus["some-id"] or a string such as "Blinken said ...".')
 
 
-@pytest.mark.parametrize("view_name", ["QuoteSpotter", "LoadedLanguageHighlighter", "SourceComparer"])
-def test_views_given_a_10_mb_article_give_the_friendly_message(view_name):
-    """A view shown a too-long article gives the parse message (raised, or shown in the view), never a crash."""
-    import widgets.views as views
-    from widgets.corpus import Corpus
+OVERSIZED_VIEWS = ["QuoteSpotter", "LoadedLanguageHighlighter", "SourceComparer", "MarkingWidget"]
 
-    try:
-        cls = getattr(views, view_name)
-    except (AttributeError, ImportError):
-        pytest.skip(f"{view_name} does not exist yet")
+
+def _html_of(widget) -> str:
+    import ipywidgets as W
+
+    out = [widget.value] if isinstance(widget, (W.HTML, W.HTMLMath)) else []
+    for child in getattr(widget, "children", ()):
+        out.append(_html_of(child))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("view_name", OVERSIZED_VIEWS)
+def test_views_skip_a_10_mb_article_with_a_note_and_show_the_others(view_name):
+    """One article over the size limit is skipped with a visible note; the other articles still work."""
+    import widgets.views as views
+    from widgets.corpus import Corpus, too_long_message
+
     corpus = Corpus([article_from_text("Kirby said “no.” A brutal move.", id="small"),
+                     article_from_text("Xi said “yes.” A reckless plan.", id="other"),
                      article_from_text(TEN_MB_TEXT, id="huge")])
-    kwargs = {"article_ids": ["small", "huge"]} if view_name == "SourceComparer" else {"article_id": "huge"}
-    try:
-        view = cls(corpus, **kwargs)
-    except KitError as err:
-        assert str(err) == "article huge: " + TOO_LONG.format(n=len(TEN_MB_TEXT))
-        return
-    shown = " ".join(str(o) for o in view.errors.outputs)
-    assert "1,000,000" in shown or "1,000,000" in getattr(getattr(view, "status", None), "value", "")
+    view = getattr(views, view_name)(corpus=corpus)
+    assert view.model.corpus.ids == ("small", "other")
+    note = f"<strong>Skipped article huge:</strong> {too_long_message(len(TEN_MB_TEXT))}"
+    assert note in _html_of(view)
+    menu = view.boxes if view_name == "SourceComparer" else dict(
+        (value, label) for label, value in (view.article if view_name == "MarkingWidget" else view.chooser).options)
+    assert tuple(menu) == ("small", "other")
+
+
+def test_asking_a_view_for_the_oversized_article_says_why():
+    import traitlets
+
+    from widgets.corpus import Corpus, too_long_message
+    from widgets.views import QuoteSpotter
+
+    corpus = Corpus([article_from_text("Kirby said “no.”", id="small"), article_from_text(TEN_MB_TEXT, id="huge")])
+    with pytest.raises(traitlets.TraitError) as info:
+        QuoteSpotter(corpus, article_id="huge")
+    assert str(info.value) == f"article_id cannot be 'huge': {too_long_message(len(TEN_MB_TEXT))} Choose one of: small."
+
+
+def test_medialit_check_says_what_the_views_say_about_an_oversized_article(tmp_path):
+    from widgets.corpus import TOO_LONG_FIX, too_long_message
+
+    data = tmp_path / "data"
+    _write(data / "articles" / "a.txt", A)
+    _write(data / "articles" / "huge.txt", TEN_MB_TEXT)
+    _write(data / "articles.csv", HEADER + "a,a.txt,,,,\nhuge,huge.txt,,,,\n")
+    result = subprocess.run([sys.executable, "-m", "widgets.cli", "check", str(data)], capture_output=True,
+                            text=True, timeout=120)
+    assert f"WARNING {data}/articles/huge.txt: {too_long_message(len(TEN_MB_TEXT))} Fix: {TOO_LONG_FIX}" \
+        in result.stdout.splitlines()
+    corpus = check_data_dir(data)
+    skipped = corpus.analysable().skipped
+    assert [(p.message, p.fix) for p in skipped] == [(too_long_message(len(TEN_MB_TEXT)), TOO_LONG_FIX)]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -206,9 +242,9 @@ METADATA_CASES = [
     ("article is a PDF", {"a.txt": A, "b.txt": b"%PDF-1.4"}, HEADER + "a,a.txt,,,,\nb,b.txt,,,,\n", ("a",), [
         "ERROR {data}/articles/b.txt: This is a PDF, not plain text. The article was skipped. " + SAVE_AS_TEXT]),
     ("10 MB article", {"a.txt": TEN_MB_TEXT}, HEADER + "a,a.txt,,,,\n", ("a",), [
-        "WARNING {data}/articles/a.txt: This article has 9,860,000 characters: it can be read, but quotes, "
-        "highlights and comparisons refuse texts over 1,000,000 characters. "
-        "Fix: Check that it is one article; split a collection into one file per article."]),
+        "WARNING {data}/articles/a.txt: This article has 9,860,000 characters: it can be read, but the kit "
+        "analyses at most 1,000,000 at once, so quotes, highlights, comparisons and marking skip it (the other "
+        "articles still work). Fix: Check that it is one article; split a collection into one file per article."]),
 ]
 
 

@@ -44,6 +44,7 @@ from .exercises import MARK_MODES, read_work
 from .render.html import escape
 from .loaded import paragraphs as article_paragraphs
 from .marking import Mark, Span, fingerprint, key_spans, same_speaker, tool_spans, words, words_in
+from .wording import shorten
 
 #: At least this share of the students marked a word: the class agrees on it.
 AGREE = 0.75
@@ -272,8 +273,7 @@ def _list(items) -> str:
 
 
 def _short(text: str, n: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:n]) + (" …" if len(parts) > n else "")
+    return shorten(text, words=n)
 
 
 # --------------------------------------------------------------------------------------------------

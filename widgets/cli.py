@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import nlp
 from .corpus import check_data_dir, default_data_dir, load_article_file, load_corpus, read_text_file
 from .errors import KitError
-from .wording import plural
+from .wording import plural, shorten
 
 #: The commands that take file names, and the options they know (anything else starting with "-" that
 #: names an existing file is a file, so ``medialit quotes -dash.txt`` works).
@@ -115,10 +115,7 @@ def quotes_table(quotes: Iterable["Quote"], *, width: int = 60) -> str:
     """
     rows = [("start", "end", "kind", "speaker", "cue", "text")]
     for q in quotes:
-        short = " ".join(q.text.split())
-        if len(short) > width:
-            short = short[: width - 3] + "..."
-        rows.append((str(q.start), str(q.end), q.kind, q.speaker or "unknown", q.cue or "-", short))
+        rows.append((str(q.start), str(q.end), q.kind, q.speaker or "unknown", q.cue or "-", shorten(q.text, width)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for r in rows:
@@ -180,8 +177,7 @@ def loaded_command(args) -> int:
 
 
 def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return shorten(text, n)
 
 
 def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) -> str:

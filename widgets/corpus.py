@@ -68,6 +68,21 @@ DEFECT_TYPES = {
 
 #: Articles longer than this (characters) are read but flagged as slow to analyse.
 LONG_ARTICLE_CHARACTERS = 200_000
+#: The fix for an article that is too long (or very long).
+TOO_LONG_FIX = "Check that it is one article; split a collection into one file per article."
+
+
+def too_long_message(n_characters: int) -> str:
+    """What ``medialit check`` and every view say about an article over :data:`~widgets.nlp.MAX_CHARACTERS`.
+
+    The one wording for it, so that the check and the views say the same thing.
+
+    >>> too_long_message(1_200_000)
+    'This article has 1,200,000 characters: it can be read, but the kit analyses at most 1,000,000 at once, so quotes, highlights, comparisons and marking skip it (the other articles still work).'
+    """
+    return (f"This article has {n_characters:,} characters: it can be read, but the kit analyses at most "
+            f"{MAX_CHARACTERS:,} at once, so quotes, highlights, comparisons and marking skip it "
+            "(the other articles still work).")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -202,11 +217,38 @@ class Corpus(Sequence[Article]):
     Index by position or by id: ``corpus[0]``, ``corpus["xi-invites-putin"]``.
     """
 
-    def __init__(self, articles: Sequence[Article], problems: Sequence[Problem] = (), data_dir: Path | None = None):
+    def __init__(self, articles: Sequence[Article], problems: Sequence[Problem] = (), data_dir: Path | None = None,
+                 *, skipped: Sequence[Problem] = ()):
         self._articles = tuple(articles)
         self._by_id = {a.id: a for a in self._articles}
         self.problems = tuple(problems)
         self.data_dir = data_dir
+        #: The articles :meth:`analysable` left out, each with the reason (empty for a loaded corpus).
+        self.skipped = tuple(skipped)
+
+    def analysable(self) -> "Corpus":
+        """The articles the views can analyse: this corpus without those over the size limit.
+
+        The views (quotes, highlights, comparisons, marking) use this, so that one long article is skipped
+        with a note (in :attr:`skipped`, in the same words as ``medialit check``) instead of breaking the view
+        for every article. Returns this corpus itself when nothing is skipped.
+
+        >>> small = article_from_text("Xi smiled.", id="small")
+        >>> big = article_from_text("He said the talks were over. " * 40_000, id="big")
+        >>> usable = Corpus([small, big]).analysable()
+        >>> usable.ids
+        ('small',)
+        >>> print(usable.skipped[0])
+        WARNING big: This article has 1,160,000 characters: it can be read, but ... Fix: Check that it is one article; ...
+        >>> usable.analysable() is usable
+        True
+        """
+        too_long = [a for a in self._articles if len(a.raw) > MAX_CHARACTERS]
+        if not too_long:
+            return self
+        return Corpus([a for a in self._articles if len(a.raw) <= MAX_CHARACTERS], self.problems, self.data_dir,
+                      skipped=(*self.skipped, *(Problem("warning", a.id, too_long_message(len(a.raw)), TOO_LONG_FIX)
+                                                for a in too_long)))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -462,15 +504,11 @@ def load_corpus(data_dir: str | os.PathLike | None = None, *, warn: bool = True)
         if not_english:
             problems.append(Problem("warning", str(path), not_english, NOT_ENGLISH_FIX))
         if len(raw) > MAX_CHARACTERS:
-            problems.append(
-                Problem("warning", str(path), f"This article has {len(raw):,} characters: it can be read, but quotes, highlights "
-                        f"and comparisons refuse texts over {MAX_CHARACTERS:,} characters.",
-                        "Check that it is one article; split a collection into one file per article.")
-            )
+            problems.append(Problem("warning", str(path), too_long_message(len(raw)), TOO_LONG_FIX))
         elif len(raw) > LONG_ARTICLE_CHARACTERS:
             problems.append(
                 Problem("warning", str(path), f"This article is very long ({len(raw):,} characters); analysing it may be slow.",
-                        "Check that it is one article; split a collection into one file per article.")
+                        TOO_LONG_FIX)
             )
         seen[article_id] = path
         start, end = _body_bounds(raw, card, where, problems)
@@ -556,6 +594,7 @@ __all__ = [
     "Corpus",
     "CorpusWarning",
     "MAX_ID_LENGTH",
+    "TOO_LONG_FIX",
     "NotEnglishWarning",
     "DEFECT_TYPES",
     "Problem",
@@ -569,4 +608,5 @@ __all__ = [
     "load_corpus",
     "read_text_file",
     "safe_id",
+    "too_long_message",
 ]

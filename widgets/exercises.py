@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .text import squash_spaces, straighten_quotes
-from .wording import plural
+from .wording import plural, shorten
 
 _DASHES = str.maketrans({"–": "-", "—": "-"})
 
@@ -182,7 +182,7 @@ def _safe_text(value) -> str:
         text = str(value)
     except Exception:  # noqa: BLE001 - any object a student made can fail here
         return f"(a {type(value).__name__} that cannot be shown as text)"
-    return text if len(text) <= 200 else text[:200] + "..."
+    return shorten(text, 200)
 
 
 def _too_big(ex_id: str, answer) -> Feedback | None:
@@ -223,7 +223,7 @@ def _safe_repr(value) -> str:
         text = repr(value)
     except Exception:  # noqa: BLE001 - an object whose repr fails must not stop check or save_work
         return f"(a {type(value).__name__} that cannot be shown as text)"
-    return text if len(text) <= 1_000 else text[:1_000] + "..."
+    return shorten(text, 1_000)
 
 
 # --------------------------------------------------------------------------------------------------

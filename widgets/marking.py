@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from .text import WORD
+from .wording import shorten
 
 #: A word: letters or digits, with inner apostrophes and hyphens ("Xi’s", "so-called", "12-point"): the kit's
 #: one definition (:data:`widgets.text.WORD`), which also numbers the words saved with a student's marks.
@@ -243,10 +244,7 @@ def _spans_words(word_list: Sequence[Word], spans: Iterable, *, counted: bool | 
 
 
 def _short(text: str) -> str:
-    parts = text.split()
-    if len(parts) > QUOTE_WORDS_SHOWN:
-        return " ".join(parts[:QUOTE_WORDS_SHOWN]) + " …"
-    return " ".join(parts)
+    return shorten(text, words=QUOTE_WORDS_SHOWN)
 
 
 def _clusters(word_list: Sequence[Word], spans: Iterable) -> list[list[int]]:

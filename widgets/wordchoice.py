@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .errors import KitError
 from .stories import article_names
+from .wording import shorten
 
 KINDS = ("same statement", "description", "name")
 #: Entity labels whose descriptions and names are compared.
@@ -223,8 +224,7 @@ def _statement_choices(reporting, docs: Mapping[str, object], raws: Mapping[str,
                 groups.append((statement, uses))
     out = []
     for statement, uses in groups:
-        text = " ".join(statement.text.split())
-        thing = f"in the statement “{text if len(text) <= 90 else text[:89] + '…'}”"
+        thing = f"in the statement “{shorten(statement.text, 90)}”"
         out.append(WordChoice(thing, "same statement", tuple(uses)))
     return out
 

@@ -11,6 +11,7 @@ so nothing is read from colour alone.
 from __future__ import annotations
 
 from ..render.loaded import category_label
+from ..wording import shorten
 from . import use_offline_renderer
 
 
@@ -116,7 +117,7 @@ def subjectivity_rows(corpus=None) -> list[dict]:
             if article.in_body(s.start, s.end):
                 text = " ".join(s.text.split())
                 rows.append({"outlet": article.label, "subjectivity": s.subjectivity, "polarity": s.polarity,
-                             "sentence": text if len(text) <= 120 else text[:117] + "..."})
+                             "sentence": shorten(text, 120)})
     return rows
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..quotes import KINDS, find_quotes
 from ..speakers import load_speakers
+from ..wording import shorten
 from . import categorical_scale, use_offline_renderer
 
 NO_SPEAKER = "no speaker named"
@@ -48,7 +49,7 @@ def quote_rows(corpus, *, speakers=None, body_only: bool = True) -> list[dict]:
                 speaker, affiliation, side = q.speaker, table.affiliation_of(q.speaker), table.side_of(q.speaker)
             rows.append({"article": article.id, "outlet": article.label, "kind": q.kind, "speaker": speaker,
                          "affiliation": affiliation, "side": side, "words": len(q.text.split()),
-                         "text": q.text if len(q.text) <= 80 else q.text[:77] + "..."})
+                         "text": shorten(q.text, 80)})
     return rows
 
 

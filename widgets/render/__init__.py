@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .highlights import PALETTE, STYLE, UNDERLINES, Highlight, legend_html, render_highlights, style_for
 from .html import SafeHTML, escape, escape_visible, html_of, table_html
+from ..wording import shorten  # the one way text is shortened (at a word, with " …"), re-exported for views
 
 __all__ = [
     "Highlight",
@@ -29,6 +30,7 @@ __all__ = [
     "html_of",
     "legend_html",
     "render_highlights",
+    "shorten",
     "style_for",
     "table_html",
 ]

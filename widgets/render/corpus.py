@@ -6,9 +6,11 @@
 """
 from __future__ import annotations
 
-from ..corpus import Article
+from typing import Sequence
+
+from ..corpus import Article, Problem
 from .highlights import Highlight
-from .html import table_html
+from .html import escape, table_html
 
 #: How each kind of mark is drawn: (label, colour, underline).
 MARK_STYLES = {
@@ -40,6 +42,23 @@ def mark_highlights(article: Article) -> list[Highlight]:
     return out
 
 
+def skipped_html(skipped: Sequence[Problem]) -> str:
+    """A visible note for each article a view left out (``corpus.analysable().skipped``), or ``""``.
+
+    The words are the ones ``medialit check`` prints for the same article.
+
+    >>> print(skipped_html([Problem("warning", "big", "This article is too long.", "Split it.")]))
+    <div class="ml-note" role="note"><p><strong>Skipped article big:</strong> This article is too long. Fix: Split it.</p></div>
+    >>> skipped_html([])
+    ''
+    """
+    if not skipped:
+        return ""
+    notes = "".join(f"<p><strong>Skipped article {escape(p.where)}:</strong> {escape(p.message)}"
+                    + (f" Fix: {escape(p.fix)}" if p.fix else "") + "</p>" for p in skipped)
+    return f'<div class="ml-note" role="note">{notes}</div>'
+
+
 def data_card_html(article: Article) -> str:
     """The article's data card as an escaped HTML table.
 
@@ -50,4 +69,4 @@ def data_card_html(article: Article) -> str:
     return table_html(["field", "value"], [("id", article.id), *article.card.rows()], caption=f"Data card: {article.id}")
 
 
-__all__ = ["MARK_STYLES", "NO_ARTICLES", "OUTSIDE_STYLE", "data_card_html", "mark_highlights"]
+__all__ = ["MARK_STYLES", "NO_ARTICLES", "OUTSIDE_STYLE", "data_card_html", "mark_highlights", "skipped_html"]

@@ -9,6 +9,7 @@ from ..corpus import Article
 from ..lexicon import CATEGORIES
 from ..loaded import RULES, LoadedMatch, find_loaded
 from ..nlp import SentenceScore
+from ..wording import shorten
 from .highlights import Highlight, legend_html, render_highlights, style_for
 from .html import escape, table_html
 
@@ -82,7 +83,7 @@ def sentiment_strip_html(scores: list[SentenceScore]) -> str:
         height = 6 + round(34 * s.subjectivity)
         words = ", ".join(f"{w} ({p:+.2f})" for w, p, _ in s.assessments) or "no words TextBlob knows"
         title = (f"Sentence {i}: polarity {s.polarity:+.2f}, subjectivity {s.subjectivity:.2f}. "
-                 f"Words: {words}. “{s.text.strip()[:200]}”")
+                 f"Words: {words}. “{shorten(s.text, 200)}”")
         cells.append(
             f'<div class="ml-sent" title="{escape(title)}" style="display:flex;flex-direction:column;'
             f'justify-content:flex-end;align-items:center;width:1.6em;height:4.2em">'

@@ -32,6 +32,7 @@ from ..corpus import Corpus
 from ..render.compare import (CSS, column_highlights, columns_html, count_table_html, diff_html, notice_html,
                               pair_numbers, pairs_html, pairs_report, quoted_html, reporting_html, sentences_html,
                               word_choices_html)
+from ..render.corpus import skipped_html
 from ..render.html import escape
 from .choices import on_choice, show_choices
 from .models import CompareModel
@@ -87,7 +88,8 @@ class SourceComparer(W.VBox):
             self.tabs.set_title(i, title)
         chooser = W.VBox([W.HTML("<strong>Tick two or more articles to compare</strong> (Tab moves, Space ticks):"),
                           *self.boxes.values()])
-        super().__init__([self.title, chooser, self.status, self.tabs, self.errors])
+        super().__init__([W.HTML(skipped_html(self.corpus.skipped)), self.title, chooser, self.status, self.tabs,
+                          self.errors])
         self.render()
 
     @property

@@ -21,7 +21,7 @@ from ..corpus import Corpus
 from ..lexicon import CATEGORIES
 from ..loaded import LoadedMatch
 from ..render import render_highlights
-from ..render.corpus import NO_ARTICLES
+from ..render.corpus import NO_ARTICLES, skipped_html
 from ..render.loaded import (CATEGORY_STYLES, HighlightedText, category_label, category_legend, match_choice_label,
                              match_details_html, match_highlight, sentiment_strip_html, show_loaded)
 from .choices import on_choice, show_choices
@@ -66,6 +66,7 @@ class LoadedLanguageHighlighter(W.VBox):
         m.observe(capture(self._draw_strip), names="scores")
 
         super().__init__([
+            W.HTML(skipped_html(self.corpus.skipped)),
             self.chooser,
             W.HTML("<b>Categories</b> (tick to show; Tab and Space work too):"),
             W.GridBox(list(self.toggles.values()), layout=W.Layout(grid_template_columns="repeat(4, 19em)")),

@@ -37,7 +37,9 @@ import traitlets
 
 from .. import exercises
 from ..corpus import Corpus, load_corpus
+from ..render.corpus import skipped_html
 from ..render.html import escape
+from ..wording import shorten
 from ..loaded import paragraphs
 from ..marking import (
     KEY,
@@ -115,7 +117,7 @@ class MarkingModel(traitlets.HasTraits):
     comparison = traitlets.Any(None)  # a widgets.marking.Comparison while the comparison is shown
 
     def __init__(self, *, corpus: Corpus | None = None, **kwargs):
-        self.corpus = corpus if corpus is not None else load_corpus(warn=False)
+        self.corpus = (corpus if corpus is not None else load_corpus(warn=False)).analysable()
         self.problem = ""
         self._layers: dict[tuple[str, str], tuple] = {}
         self._people: dict[str, list[str]] = {}
@@ -132,8 +134,7 @@ class MarkingModel(traitlets.HasTraits):
         """The choices of the Part menu: the whole article, then each paragraph (its first words)."""
         out = [("whole article", 0)]
         for p in paragraphs(self.article):
-            first = " ".join(p.text.split()[:6])
-            out.append((f"paragraph {p.number}: {first[:50]}…", p.number))
+            out.append((f"paragraph {p.number}: {shorten(p.text, 50)}", p.number))
         return out
 
     def window(self) -> tuple[int, int]:
@@ -380,7 +381,7 @@ class MarkingWidget(W.VBox):
         self.text.on_msg(self._on_text_event)
         exercises.when_work_is_loaded(self._on_work_loaded)
 
-        super().__init__([W.HBox([self.article, self.part]), self.mode, self.instructions, self.speaker_row,
+        super().__init__([W.HTML(skipped_html(model.corpus.skipped)), W.HBox([self.article, self.part]), self.mode, self.instructions, self.speaker_row,
                           self.text, W.HBox([self.compare_button, self.clear_button]), self.status, self.help,
                           self.errors])
         self.add_class("ml-marking-widget")

@@ -43,13 +43,22 @@ def _one_of(name: str, value, choices) -> None:
         raise traitlets.TraitError(f"{name} cannot be {value!r}; choose one of: {', '.join(map(str, choices))}.")
 
 
+def _known_id(value: str, corpus: Corpus) -> None:
+    """Refuse an id that is not in ``corpus``, saying why when the article was skipped as too long."""
+    for problem in corpus.skipped:
+        if problem.where == value:
+            raise traitlets.TraitError(f"article_id cannot be {value!r}: {problem.message} "
+                                       f"Choose one of: {', '.join(corpus.ids)}.")
+    _one_of("article_id", value, corpus.ids)
+
+
 class ArticleChoice(traitlets.HasTraits):
     """A model that shows one article of a corpus, chosen by ``article_id`` (the first one by default)."""
 
     article_id = traitlets.Unicode()
 
     def __init__(self, corpus: Corpus | None = None, *, article_id: str | None = None, **traits):
-        self.corpus = corpus if corpus is not None else load_corpus()
+        self.corpus = (corpus if corpus is not None else load_corpus()).analysable()
         super().__init__()
         ids = self.corpus.ids
         self.article_id = article_id or (ids[0] if ids else "")
@@ -60,7 +69,7 @@ class ArticleChoice(traitlets.HasTraits):
     def _known_article(self, proposal):
         value = proposal["value"]
         if value or self.corpus.ids:
-            _one_of("article_id", value, self.corpus.ids)
+            _known_id(value, self.corpus)
         return value
 
     @property
@@ -128,7 +137,7 @@ class QuoteSpotterModel(ArticleChoice):
                  article_id: str | None = None, **traits):
         self.table = speakers if speakers is not None else load_speakers()
         self._cache: dict[str, tuple[Quote, ...]] = {}
-        corpus = corpus if corpus is not None else load_corpus()
+        corpus = (corpus if corpus is not None else load_corpus()).analysable()
         parse_corpus(corpus)  # parse once, so switching articles is quick
         super().__init__(corpus, article_id=article_id, **traits)
 
@@ -296,7 +305,7 @@ class CompareModel(traitlets.HasTraits):
     notices = traitlets.Tuple(read_only=True)
 
     def __init__(self, corpus: Corpus | None = None, *, article_ids=None, **traits):
-        self.corpus = corpus if corpus is not None else load_corpus()
+        self.corpus = (corpus if corpus is not None else load_corpus()).analysable()
         self._cache: dict[tuple[str, ...], Comparison] = {}
         super().__init__(known_ids=tuple(self.corpus.ids), **traits)
         self.article_ids = tuple(article_ids) if article_ids is not None else self.known_ids[:2]

@@ -20,10 +20,11 @@ import traitlets
 from ..corpus import Article, Corpus
 from ..quotes import KINDS, Quote
 from ..render import STYLE, escape, legend_html, render_highlights
-from ..render.corpus import NO_ARTICLES
+from ..render.corpus import NO_ARTICLES, skipped_html
 from ..render.quotes import (quote_details_html, quote_highlights, quotes_table_html, speaker_label,
                              speaker_legend)
 from ..speakers import SpeakerTable
+from ..wording import shorten
 from .choices import on_choice, show_choices
 from .models import ALL, SHOW_CHOICES, QuoteSpotterModel
 
@@ -67,6 +68,7 @@ class QuoteSpotter(W.VBox):
         m.observe(capture(self._draw_text), names=["article_id", "speaker", "affiliation", "kind", "selected", "show"])
 
         super().__init__([
+            W.HTML(skipped_html(self.corpus.skipped)),
             self.chooser,
             W.HBox([self.kind_filter, self.speaker_filter, self.affiliation_filter]),
             W.HBox([self.picker, self.details]),
@@ -105,7 +107,7 @@ class QuoteSpotter(W.VBox):
 
     def _draw_picker(self, _change=None) -> None:
         quotes = self.model.quotes
-        options = [(f"{n}. {speaker_label(quotes[i])}: {quotes[i].text[:60]}", i)
+        options = [(f"{n}. {speaker_label(quotes[i])}: {shorten(quotes[i].text, 60)}", i)
                    for n, i in enumerate(self.model.visible, start=1)]
         show_choices(self.picker, options, self.model.selected)
 
