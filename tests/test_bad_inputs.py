@@ -281,7 +281,9 @@ def test_medialit_check_prints_the_problems_and_exits_1_on_errors(tmp_path):
         f"ERROR {data}/articles/b.txt: The file is empty. The article was skipped. "
         "Fix: Paste the article text into it and save it as UTF-8 text.",
         f"WARNING {data}: These files of the kit are not in this data folder, so the tools that use them stop or "
-        "do without: speakers.csv (the quote spotter and the comparison of sources); lexicon.csv (the "
+        "do without: speakers.csv (the quote spotter and the comparison of sources); reporting_verbs.csv (the quote "
+        "spotter, to find who speaks); titles.csv (the quote spotter, to read titles such as 'the senator said'); "
+        "lexicon.csv (the "
         "loaded-language highlighter); keys/quotes.csv (the quote-spotting accuracy figures); keys/loaded.csv "
         "(lesson 04's word-picking exercise); keys/aligned_quotes.csv (the source-comparison accuracy figures). "
         "Fix: Copy them from the kit's data/ folder if your lessons use those tools.",
