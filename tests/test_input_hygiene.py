@@ -429,7 +429,8 @@ def test_medialit_quotes_reads_a_file_whose_name_starts_with_a_dash(tmp_path):
 
 def test_one_warning_is_one_warning_not_one_warnings(tmp_path):
     data = make_data(tmp_path, {"a.txt": A}, "id,file,colour\na,a.txt,red\n")
-    for name in ("speakers.csv", "lexicon.csv", "entities.csv", "facts.csv", "framing.csv", "keys"):
+    for name in ("speakers.csv", "lexicon.csv", "entities.csv", "facts.csv", "framing.csv", "reporting_verbs.csv",
+                 "titles.csv", "keys"):
         shutil.copytree(DATA / name, data / name) if name == "keys" else shutil.copy(DATA / name, data)
     (data / "keys" / "loaded.csv").write_text("article,text,occurrence,category,voice,counted,why\n", encoding="utf-8")
     for key in ("quotes.csv", "aligned_quotes.csv"):  # keys about the kit's articles, not this folder's one
