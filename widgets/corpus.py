@@ -189,6 +189,43 @@ class Article:
         """True if the span ``start:end`` lies inside the article proper."""
         return self.body_start <= start and end <= self.body_end
 
+    @property
+    def headline_span(self) -> tuple[int, int] | None:
+        """Where the headline is in ``raw``, when it stands before the body; else ``None``.
+
+        The headline is the card's title where it first appears above the body (site chrome may repeat
+        it). With no title on the card, or a body that starts at the top, there is none to find.
+
+        >>> a = article_from_text("Senator Slams Plan\\n\\nThe senator spoke.", title="Senator Slams Plan",
+        ...                       body_starts_at="The senator")
+        >>> a.headline_span, a.headline
+        ((0, 18), 'Senator Slams Plan')
+        >>> article_from_text("No title here.").headline_span is None
+        True
+        """
+        title = self.card.title
+        if title in (UNKNOWN, "") or self.body_start == 0:
+            return None
+        at = self.raw.find(title, 0, self.body_start)
+        return None if at < 0 else (at, at + len(title))
+
+    @property
+    def headline(self) -> str:
+        """The headline's text (see ``headline_span``), or ``""`` when there is none."""
+        span = self.headline_span
+        return self.raw[span[0] : span[1]] if span else ""
+
+    def in_headline_or_body(self, start: int, end: int) -> bool:
+        """True if ``start:end`` is in the article proper or in its headline: what every view shows.
+
+        >>> a = article_from_text("Senator Slams Plan\\n\\nThe senator spoke.", title="Senator Slams Plan",
+        ...                       body_starts_at="The senator")
+        >>> a.in_body(8, 13), a.in_headline_or_body(8, 13), a.in_headline_or_body(18, 20)
+        (False, True, False)
+        """
+        span = self.headline_span
+        return self.in_body(start, end) or (span is not None and span[0] <= start and end <= span[1])
+
     def __repr__(self) -> str:
         return f"Article(id={self.id!r}, outlet={self.outlet!r}, {len(self.raw):,} characters)"
 

@@ -30,7 +30,7 @@ from .errors import KitError
 from .loaded import find_loaded
 from .quotes import find_quotes
 from .render import STYLE, escape, render_highlights, table_html
-from .render.loaded import category_label, category_legend, match_highlight
+from .render.loaded import article_html, category_label, category_legend, match_highlight
 from .render.quotes import quote_highlights, quotes_table_html
 from .speakers import load_speakers
 from .wording import plural
@@ -85,13 +85,13 @@ def _quotes_section(article: Article) -> str:
 
 
 def _loaded_section(article: Article) -> str:
-    matches = [m for m in find_loaded(article) if article.in_body(m.start, m.end)]
+    matches = [m for m in find_loaded(article) if article.in_headline_or_body(m.start, m.end)]
     legend = category_legend(sorted({m.category for m in matches}), title="Techniques")
     rows = [(m.text, category_label(m.category), m.voice + (f" ({m.speaker})" if m.speaker else ""),
              m.explanation, m.alternative or "") for m in matches]
-    text = render_highlights(article.body, [match_highlight(m, i) for i, m in enumerate(matches)],
-                             base_offset=article.body_start, include_style=False)
-    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in the article body.</p>{legend}"
+    text = article_html(article, [match_highlight(m, i) for i, m in enumerate(matches)], include_style=False)
+    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in the headline and the article body."
+            f"</p>{legend}"
             + table_html(["words", "technique", "whose voice", "why", "a neutral alternative"], rows) + text)
 
 

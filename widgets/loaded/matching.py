@@ -138,6 +138,9 @@ def find_loaded(source, *, lexicon: Lexicon | None = None, quotes: Sequence | No
 
     for token in doc:
         forms = (token.lower_, token.lemma_.lower()) if token.lemma_ else _crude_lemmas(token.lower_)
+        if token.pos_ == "PROPN" and token.is_title and token.lemma_ == token.text:
+            # A headline in Title Case ("Senator Slams Regime") is tagged as a name, so it has no lemma.
+            forms += _crude_lemmas(token.lower_)
         entry = next((built.lemmas[f] for f in forms if f in built.lemmas), None)
         if entry is not None:
             add_entry(entry, token.i, token.i + 1)

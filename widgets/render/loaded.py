@@ -128,6 +128,27 @@ class HighlightedText:
         return f"HighlightedText({len(self.matches)} highlights)"
 
 
+def article_html(article: Article, highlights, *, include_style: bool = True) -> str:
+    """The article as every loaded-language view shows it: its headline (bold) above its body, highlighted.
+
+    Highlights outside the headline and the body (site chrome, appended teasers) are not drawn.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("Senator Slams Plan\\n\\nThe senator spoke.", title="Senator Slams Plan",
+    ...                       body_starts_at="The senator")
+    >>> html = article_html(a, [Highlight(8, 13, "loaded language")], include_style=False)
+    >>> html.index("Slams") < html.index("The senator"), html.count('class="ml-mark"')
+    (True, 1)
+    """
+    highlights = list(highlights)
+    body = render_highlights(article.body, highlights, base_offset=article.body_start, include_style=include_style)
+    span = article.headline_span
+    if span is None:
+        return body
+    headline = render_highlights(article.headline, highlights, base_offset=span[0], include_style=False)
+    return f'<div class="ml-headline" role="heading" aria-level="3" style="font-weight:bold">{headline}</div>{body}'
+
+
 def show_loaded(source, *, body_only: bool = True) -> HighlightedText:
     """Highlight the loaded language in a sentence, a paragraph or an article, with a legend.
 
@@ -139,15 +160,16 @@ def show_loaded(source, *, body_only: bool = True) -> HighlightedText:
     """
     matches = find_loaded(source)
     if isinstance(source, Article) and body_only:
-        matches = [m for m in matches if source.in_body(m.start, m.end)]
-        text, base = source.body, source.body_start
-    else:
-        text, base = (source.raw if isinstance(source, Article) else str(source)), 0
+        matches = [m for m in matches if source.in_headline_or_body(m.start, m.end)]
     used = [c for c in CATEGORIES if any(m.category == c for m in matches)]
     legend = category_legend(used) if used else ""
-    body = render_highlights(text, [match_highlight(m, i) for i, m in enumerate(matches)], base_offset=base)
+    highlights = [match_highlight(m, i) for i, m in enumerate(matches)]
+    if isinstance(source, Article) and body_only:
+        body = article_html(source, highlights)
+    else:
+        body = render_highlights(source.raw if isinstance(source, Article) else str(source), highlights)
     return HighlightedText(legend + body, matches)
 
 
-__all__ = ["CATEGORY_STYLES", "HighlightedText", "category_label", "category_legend", "match_choice_label",
+__all__ = ["CATEGORY_STYLES", "HighlightedText", "article_html", "category_label", "category_legend", "match_choice_label",
            "match_details_html", "match_highlight", "sentiment_strip_html", "show_loaded"]

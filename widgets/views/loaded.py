@@ -20,10 +20,10 @@ import traitlets
 from ..corpus import Corpus
 from ..lexicon import CATEGORIES
 from ..loaded import LoadedMatch
-from ..render import render_highlights
 from ..render.corpus import NO_ARTICLES, skipped_html
-from ..render.loaded import (CATEGORY_STYLES, HighlightedText, category_label, category_legend, match_choice_label,
-                             match_details_html, match_highlight, sentiment_strip_html, show_loaded)
+from ..render.loaded import (CATEGORY_STYLES, HighlightedText, article_html, category_label, category_legend,
+                             match_choice_label, match_details_html, match_highlight, sentiment_strip_html,
+                             show_loaded)
 from .choices import on_choice, show_choices
 from .models import LoadedModel
 
@@ -114,7 +114,7 @@ class LoadedLanguageHighlighter(W.VBox):
             self.text.value = NO_ARTICLES
             return
         highlights = [match_highlight(mt, i, selected=(i == selected)) for i, mt in enumerate(self.model.visible)]
-        self.text.value = render_highlights(article.body, highlights, base_offset=article.body_start)
+        self.text.value = article_html(article, highlights)
 
     def _draw_strip(self, _change=None) -> None:
         self.strip.value = sentiment_strip_html(list(self.model.scores)) if self.model.article_id else ""

@@ -251,7 +251,7 @@ class LoadedModel(ArticleChoice):
     def _article_changed(self, _change=None) -> None:
         article = self.article
         if article is not None and article.id not in self._cache:
-            matches = tuple(m for m in find_loaded(article) if article.in_body(m.start, m.end))
+            matches = tuple(m for m in find_loaded(article) if article.in_headline_or_body(m.start, m.end))
             scores = tuple(s for s in sentence_scores(article) if article.in_body(s.start, s.end))
             self._cache[article.id] = matches, scores
         matches, scores = self._cache[article.id] if article is not None else ((), ())
