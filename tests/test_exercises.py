@@ -109,7 +109,7 @@ def test_every_lesson_exercise_is_checkable_by_the_solution():
             if cell.cell_type == "code" and "check(" in cell.source:
                 for output in cell.get("outputs", []):
                     text = output.get("data", {}).get("text/plain", "")
-                    if text.startswith(("❌", "🔤", "❓", "✏️")):
+                    if text.startswith(("Not yet.", "Wrong kind of answer:", "Problem:", "To do:")):
                         pytest.fail(f"{path.name}: a solution cell's check says: {text}")
                 ids_in_notebooks.update(
                     line.split('"')[1] for line in cell.source.splitlines() if line.startswith("check(")

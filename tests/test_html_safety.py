@@ -75,7 +75,7 @@ def test_kit_errors_show_without_a_traceback_in_ipython(capsys):
         shell.run_cell('from widgets import load_corpus\nload_corpus()["no-such-article"]')
         out = capsys.readouterr()
         text = out.out + out.err
-        assert '⚠️ There is no article with the id "no-such-article". Fix: Use one of these ids:' in text
+        assert 'Problem: There is no article with the id "no-such-article". Fix: Use one of these ids:' in text
         assert "Traceback" not in text
     finally:
         InteractiveShell.clear_instance()

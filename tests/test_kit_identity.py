@@ -74,7 +74,7 @@ def test_setup_notebook_chains_to_another_handler_and_is_idempotent():
     assert result.returncode == 0, result.stderr
     out = result.stdout + result.stderr
     assert "their handler: plain value error" in out
-    assert '⚠️ There is no article with the id "no-such-article". Fix: Use one of these ids:' in out
+    assert 'Problem: There is no article with the id "no-such-article". Fix: Use one of these ids:' in out
     assert "ZeroDivisionError" in out  # anything else still gets IPython's traceback
     assert out.count("KitError") == 0
 

@@ -38,9 +38,9 @@ def test_no_solution_reaches_a_lesson():
 def test_placeholders_keep_variable_names_and_indentation():
     source = "if True:\n    ### BEGIN SOLUTION\n    answer = 3\n    other = 4\n    ### END SOLUTION\n    print(answer)"
     assert lesson_source(source) == (
-        "if True:\n    answer = ...  # ✏️ YOUR ANSWER HERE\n    other = ...  # ✏️ YOUR ANSWER HERE\n    print(answer)"
+        "if True:\n    answer = ...  # YOUR ANSWER HERE\n    other = ...  # YOUR ANSWER HERE\n    print(answer)"
     )
-    assert lesson_source("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# ✏️ YOUR CODE HERE\npass"
+    assert lesson_source("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# YOUR CODE HERE\npass"
 
 
 def test_teacher_cells_removed_and_exercise_outputs_cleared():
@@ -53,7 +53,7 @@ def test_teacher_cells_removed_and_exercise_outputs_cleared():
     plain.outputs = [nbformat.v4.new_output("stream", text="2")]
     nb.cells = [teacher, exercise, plain]
     lesson = make_lesson(nb)
-    assert [c.source for c in lesson.cells] == ["answer = ...  # ✏️ YOUR ANSWER HERE", "print(2)"]
+    assert [c.source for c in lesson.cells] == ["answer = ...  # YOUR ANSWER HERE", "print(2)"]
     assert lesson.cells[0].outputs == [] and lesson.cells[0].metadata["tags"] == ["exercise"]
     assert lesson.cells[1].outputs  # other outputs kept
     assert len(nb.cells) == 3  # the solution notebook itself is not changed

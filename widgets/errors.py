@@ -74,7 +74,7 @@ def install_friendly_errors() -> bool:
 
     def friendly(self, etype, value, tb, tb_offset=None):
         if isinstance(value, KitError):
-            print(f"⚠️ {value.describe()}")
+            print(f"Problem: {value.describe()}")
             return []
         return previous(etype, value, tb, tb_offset=tb_offset)  # the other library's handler
 

@@ -6,11 +6,11 @@ never shows a traceback or the answer. Answers are stored as salted SHA-256 hash
 rubric, and a model answer on request.
 
 >>> check("0.1", "Shift+Enter")
-✅ Right! Shift+Enter runs the cell and moves to the next one.
+Right! Shift+Enter runs the cell and moves to the next one.
 >>> check("0.1", 42)
-🔤 Exercise 0.1 expects text (a str), but got a number (int). For example: answer = "Ctrl+S"
+Wrong kind of answer: Exercise 0.1 expects text (a str), but got a number (int). For example: answer = "Ctrl+S"
 >>> check("0.1", ...)
-✏️ Exercise 0.1 is not answered yet: replace the ... with your answer and run the cell again.
+To do: Exercise 0.1 is not answered yet: replace the ... with your answer and run the cell again.
 
 Teachers add or change an exercise with ``python -m widgets.exercises add`` (see ``--help``).
 """
@@ -51,25 +51,39 @@ class Feedback:
     status: str  # right | nearly | wrong | wrong_type | unanswered | free | unknown
     message: str
 
-    _ICONS = {"right": "✅ Right!", "nearly": "🟡 Nearly.", "wrong": "❌ Not yet.", "wrong_type": "🔤",
-              "unanswered": "✏️", "free": "📝", "unknown": "❓"}
+    #: The word shown before each message: feedback never depends on colour, an icon font or emoji.
+    _WORDS = {"right": "Right!", "nearly": "Nearly.", "wrong": "Not yet.", "wrong_type": "Wrong kind of answer:",
+              "unanswered": "To do:", "free": "Open question:", "unknown": "Problem:"}
     _COLOURS = {"right": "#009E73", "nearly": "#E69F00", "wrong": "#D55E00", "wrong_type": "#0072B2",
                 "unanswered": "#999999", "free": "#56B4E9", "unknown": "#999999"}
+    #: A CSS shape per status, drawn beside the word (so no emoji font is needed): circle, half circle,
+    #: square, triangle, hollow circle, hollow square, hollow diamond.
+    _SHAPES = {"right": "border-radius:50%;background:{c}",
+               "nearly": "border-radius:50%;background:linear-gradient(90deg,{c} 50%,transparent 50%);"
+                         "border:2px solid {c}",
+               "wrong": "background:{c}",
+               "wrong_type": "width:0;height:0;border-left:.45em solid transparent;border-right:.45em solid "
+                             "transparent;border-bottom:.8em solid {c}",
+               "unanswered": "border-radius:50%;border:2px solid {c}",
+               "free": "border:2px solid {c}",
+               "unknown": "transform:rotate(45deg) scale(.8);border:2px solid {c}"}
 
     @property
     def correct(self) -> bool:
         return self.status == "right"
 
     def __repr__(self) -> str:
-        return f"{self._ICONS[self.status]} {self.message}"
+        return f"{self._WORDS[self.status]} {self.message}"
 
     def _repr_html_(self) -> str:
         from .render import escape
 
         colour = self._COLOURS[self.status]
         lines = escape(self.message).replace("\n", "<br>")
+        shape = (f'<span aria-hidden="true" style="display:inline-block;box-sizing:border-box;width:.8em;height:.8em;'
+                 f'margin-right:.4em;vertical-align:-.05em;{self._SHAPES[self.status].format(c=colour)}"></span>')
         return (f'<div role="status" style="border-left:6px solid {colour};padding:.4em .8em;margin:.3em 0;'
-                f'font-family:sans-serif"><strong>{escape(self._ICONS[self.status])}</strong> {lines}</div>')
+                f'font-family:sans-serif">{shape}<strong>{escape(self._WORDS[self.status])}</strong> {lines}</div>')
 
 
 # --------------------------------------------------------------------------------------------------
@@ -160,7 +174,7 @@ def check(exercise_id: str, answer=None, *, show_model_answer: bool = False) -> 
         show_model_answer: for free-text questions, also show the model answer.
 
     >>> check("1.1", [str(i) for i in range(5000)])
-    🔤 Exercise 1.1 got a list of 5,000 items. No answer here needs more than 1,000, so it was not checked: put only your answer in the list.
+    Wrong kind of answer: Exercise 1.1 got a list of 5,000 items. No answer here needs more than 1,000, so it was not checked: put only your answer in the list.
     """
     ex_id = _safe_text(exercise_id)
     try:
@@ -276,10 +290,10 @@ def note(topic: str, text: str) -> Message:
     >>> note("report", "Outlet A quotes only officials.")
     Saved your note on "report" (5 words). It is in the file when you run save_work().
     >>> note("report", ...)
-    ✏️ Your note on "report" is not written yet: replace the ... with your text, in quotes, and run the cell again.
+    To do: your note on "report" is not written yet: replace the ... with your text, in quotes, and run the cell again.
     """
     if _is_unanswered(text):
-        return Message(f'✏️ Your note on "{topic}" is not written yet: replace the ... with your text, in quotes, '
+        return Message(f'To do: your note on "{topic}" is not written yet: replace the ... with your text, in quotes, '
                        "and run the cell again.")
     if not isinstance(text, str):
         return Message(f"A note must be text (a str), not {_type_name(text)}. Put it in quotes.")

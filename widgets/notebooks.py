@@ -13,7 +13,7 @@ and ``### END SOLUTION`` lines (the nbgrader convention). The lesson keeps every
 ... ### END SOLUTION
 ... check("0.1", answer)'''))
 x = 1
-answer = ...  # ✏️ YOUR ANSWER HERE
+answer = ...  # YOUR ANSWER HERE
 check("0.1", answer)
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 TEACHER_TAG = "teacher"
 EXERCISE_TAG = "exercise"
-PLACEHOLDER = "...  # ✏️ YOUR ANSWER HERE"
-MARKDOWN_PLACEHOLDER = "*✏️ Write your answer here.*"
+PLACEHOLDER = "...  # YOUR ANSWER HERE"
+MARKDOWN_PLACEHOLDER = "*Write your answer here.*"
 _ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*)\s*=(?!=)")
 
 
@@ -48,7 +48,7 @@ def _placeholder(block: list[str], *, markdown: bool) -> list[str]:
             out.append(f"{m.group(1)}{m.group(2)} = {PLACEHOLDER}")
     if not out:
         indent = re.match(r"^(\s*)", block[0]).group(1) if block else ""
-        out = [f"{indent}# ✏️ YOUR CODE HERE", f"{indent}pass"]
+        out = [f"{indent}# YOUR CODE HERE", f"{indent}pass"]
     return out
 
 

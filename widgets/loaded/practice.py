@@ -77,21 +77,21 @@ class PickFeedback:
 
     def __str__(self) -> str:
         if not self.answered:
-            return ('✏️ Not answered yet: replace the ... with a list of the words you picked, '
+            return ('To do: replace the ... with a list of the words you picked, '
                     'e.g. ["slammed", "regime"], and run the cell again.')
         total = len(self.found) + len(self.missed)
         lines = [f"You found {len(self.found)} of the {total} loaded words or phrases the key marks in this paragraph."]
         for text, category, why in self.found:
-            lines.append(f"  ✅ {text!r} ({category.replace('_', ' ')}): {why}")
+            lines.append(f"  found {text!r} ({category.replace('_', ' ')}): {why}")
         for text, category, why in self.missed:
-            lines.append(f"  🔍 missed {text!r} ({category.replace('_', ' ')}): {why}")
+            lines.append(f"  missed {text!r} ({category.replace('_', ' ')}): {why}")
         for text, why in self.not_counted:
-            lines.append(f"  ⚖️ {text!r}: the key does not count it. {why}")
+            lines.append(f"  not counted {text!r}: the key does not count it. {why}")
         for text in self.not_in_key:
-            lines.append(f"  ❔ {text!r}: the key does not mark it. Can you say what makes it loaded? "
+            lines.append(f"  open question {text!r}: the key does not mark it. Can you say what makes it loaded? "
                          "Discuss it with your class.")
         for text in self.not_in_paragraph:
-            lines.append(f"  ✏️ {text!r} is not in this paragraph: copy the words exactly as they appear.")
+            lines.append(f"  check {text!r}: it is not in this paragraph; copy the words exactly as they appear.")
         return "\n".join(lines)
 
     def _repr_pretty_(self, printer, cycle) -> None:
@@ -108,7 +108,7 @@ def check_picks(article_id: str, number: int, picks: Iterable[str], *, key: Sequ
     >>> [f[0] for f in fb.found]
     ['malarkey']
     >>> print(check_picks("xi-invites-putin", 17, ...))
-    ✏️ Not answered yet: replace the ... with a list of the words you picked, e.g. ["slammed", "regime"], and run the cell again.
+    To do: replace the ... with a list of the words you picked, e.g. ["slammed", "regime"], and run the cell again.
     """
     para = paragraph(article_id, number, corpus=corpus)
     if picks is Ellipsis or picks is None:
@@ -188,15 +188,15 @@ class RewriteReport:
 
     def __str__(self) -> str:
         if self.after is None:
-            return "✏️ Not answered yet: replace the ... with your neutral sentence (in quotes) and run the cell again."
+            return "To do: replace the ... with your neutral sentence (in quotes) and run the cell again."
         lines = ["BEFORE: " + self.before.text, str(self.before), "", "AFTER:  " + self.after.text, str(self.after), ""]
         n_before, n_after = len(self.before.matches), len(self.after.matches)
         if n_after == 0:
-            lines.append(f"✅ The highlighter finds no loaded words in your version (it found {n_before} before).")
+            lines.append(f"Right! The highlighter finds no loaded words in your version (it found {n_before} before).")
         elif n_after < n_before:
-            lines.append(f"🟡 Fewer loaded words ({n_after} instead of {n_before}); can you replace the rest?")
+            lines.append(f"Nearly. Fewer loaded words ({n_after} instead of {n_before}); can you replace the rest?")
         else:
-            lines.append(f"❌ Still {n_after} loaded word(s): look at the list above and try plainer words.")
+            lines.append(f"Not yet. Still {n_after} loaded word(s): look at the list above and try plainer words.")
         lines.append("Check the facts stayed the same: a neutral sentence says the same thing with less push.")
         return "\n".join(lines)
 
@@ -211,7 +211,7 @@ def compare_rewrite(original: str, rewrite) -> RewriteReport:
     >>> len(report.before.matches), len(report.after.matches)
     (3, 0)
     >>> print(compare_rewrite("A brutal crackdown.", ...))
-    ✏️ Not answered yet: replace the ... with your neutral sentence (in quotes) and run the cell again.
+    To do: replace the ... with your neutral sentence (in quotes) and run the cell again.
     """
     before = score_sentence(original)
     if rewrite is Ellipsis or rewrite is None:
