@@ -136,17 +136,17 @@ def test_html_page_is_offline_and_script_free(tmp_path):
 
 
 def test_quotes_mode_reports_who_the_class_says_said_it(tmp_path, monkeypatch):
-    from widgets import exercises
+    from widgets import work
     from widgets.views.marking import MarkingModel
 
     folder = tmp_path / "quotes"
     folder.mkdir()
     for n, speaker in enumerate(("Kirby", "John Kirby", "Putin")):
-        monkeypatch.setattr(exercises, "_MARKS", {})
+        monkeypatch.setattr(work, "_MARKS", {})
         m = MarkingModel(article_id="xi-invites-putin", part=17, mode="quotes")
         m.speaker = speaker
         m.mark_phrase("That’s just a bunch of malarkey")
-        exercises.save_work(folder / f"s{n}.json", name=f"S{n}")
+        work.save_work(folder / f"s{n}.json", name=f"S{n}")
     report = class_report(folder)
     assert report.mode == "quotes"
     tally = report.paragraphs[0].speakers[0]

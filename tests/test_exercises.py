@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from widgets import exercises
+from widgets import work
 from widgets.exercises import add_exercise, check
 
 
@@ -123,16 +124,16 @@ def test_every_lesson_exercise_is_checkable_by_the_solution():
 
 
 def test_save_and_load_work_round_trip(answers_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(exercises, "_WORK", {})
-    monkeypatch.setattr(exercises, "_NOTES", {})
+    monkeypatch.setattr(work, "_WORK", {})
+    monkeypatch.setattr(work, "_NOTES", {})
     check("9.1", "Kirby")
     check("9.2", {"b", "a"})
     exercises.note("report", "Outlet A quotes only officials.")
     target = tmp_path / "work.json"
     message = exercises.save_work(target)
     assert "2 answers, 1 note" in message and "Download" in message
-    monkeypatch.setattr(exercises, "_WORK", {})
-    monkeypatch.setattr(exercises, "_NOTES", {})
+    monkeypatch.setattr(work, "_WORK", {})
+    monkeypatch.setattr(work, "_NOTES", {})
     assert "Loaded 2 answers and 1 note" in exercises.load_work(target)
     assert exercises.previous_answer("9.1") == "Kirby"
     assert exercises.previous_answer("9.2") == ["a", "b"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from widgets import exercises
+from widgets import work
 from widgets.corpus import article_from_text, load_corpus
 from widgets.marking import (
     KEY,
@@ -33,11 +34,11 @@ JS = ROOT / "widgets" / "views" / "marking.js"
 
 @pytest.fixture(autouse=True)
 def fresh_work(monkeypatch):
-    monkeypatch.setattr(exercises, "_WORK", {})
-    monkeypatch.setattr(exercises, "_NOTES", {})
-    monkeypatch.setattr(exercises, "_NOTE_TIMES", {})
-    monkeypatch.setattr(exercises, "_MARKS", {})
-    monkeypatch.setattr(exercises, "_STUDENT", {"name": None})
+    monkeypatch.setattr(work, "_WORK", {})
+    monkeypatch.setattr(work, "_NOTES", {})
+    monkeypatch.setattr(work, "_NOTE_TIMES", {})
+    monkeypatch.setattr(work, "_MARKS", {})
+    monkeypatch.setattr(work, "_STUDENT", {"name": None})
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +206,7 @@ def test_marks_are_saved_and_a_loaded_file_restores_them(corpus, tmp_path, monke
     assert saved["quotes"]["spans"][0]["speaker"] == "Peter Symonds"
     assert saved["loaded"]["article"] == fingerprint(corpus["presidents-meet-us-targets"].raw)
     # a new kernel: nothing marked; loading the file brings the marks back into the live widget
-    monkeypatch.setattr(exercises, "_MARKS", {})
+    monkeypatch.setattr(work, "_MARKS", {})
     fresh = MarkingWidget("presidents-meet-us-targets", paragraph=6, corpus=corpus)
     assert fresh.model.marks() == []
     assert "2 sets of marks" in exercises.load_work(target)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from widgets import exercises
+from widgets import work
 from widgets.exercises import add_exercise, check
 
 FORMAT = exercises.WORK_FORMAT
@@ -33,17 +34,17 @@ def kit(tmp_path, monkeypatch):
         clock["now"] += timedelta(seconds=1)
         return clock["now"]
 
-    monkeypatch.setattr(exercises, "_now", tick, raising=False)
+    monkeypatch.setattr(work, "_now", tick, raising=False)
     new_kernel(monkeypatch)
     return tmp_path
 
 
 def new_kernel(monkeypatch):
     """Forget everything in memory, as a new kernel (another lesson) starts with nothing."""
-    monkeypatch.setattr(exercises, "_WORK", {})
-    monkeypatch.setattr(exercises, "_NOTES", {})
+    monkeypatch.setattr(work, "_WORK", {})
+    monkeypatch.setattr(work, "_NOTES", {})
     if hasattr(exercises, "_MARKS"):
-        monkeypatch.setattr(exercises, "_MARKS", {})
+        monkeypatch.setattr(work, "_MARKS", {})
 
 
 def saved(path) -> dict:
@@ -70,13 +71,13 @@ def test_a_second_save_from_another_kernel_keeps_the_earlier_answers(kit, monkey
 def test_the_newer_answer_wins_per_exercise(kit, monkeypatch):
     target = kit / "work.json"
     check("9.1", "Blinken")                      # kernel A answers first ...
-    kernel_a = dict(exercises._WORK)
+    kernel_a = dict(work._WORK)
     exercises.save_work(target)
     new_kernel(monkeypatch)
     check("9.1", "John Kirby")                   # ... kernel B answers the same exercise later
     exercises.save_work(target)
     new_kernel(monkeypatch)
-    monkeypatch.setattr(exercises, "_WORK", kernel_a)
+    monkeypatch.setattr(work, "_WORK", kernel_a)
     check("9.3", 3)                              # kernel A saves again, still holding its older 9.1
     exercises.save_work(target)
     answers = saved(target)["answers"]
@@ -94,7 +95,7 @@ def test_loading_keeps_a_newer_answer_of_this_session_and_takes_a_newer_one_from
     new_kernel(monkeypatch)
     check("9.2", ["a"])
     exercises.save_work(target)                  # the file now holds a newer 9.2
-    monkeypatch.setattr(exercises, "_WORK", {"9.2": {"answer": ["b"], "status": "nearly", "time": "2000-01-01T00:00:00+00:00"}})
+    monkeypatch.setattr(work, "_WORK", {"9.2": {"answer": ["b"], "status": "nearly", "time": "2000-01-01T00:00:00+00:00"}})
     exercises.load_work(target)
     assert exercises.previous_answer("9.2") == ["a"]
 
@@ -182,7 +183,7 @@ def test_save_work_never_raises_on_an_unwritable_file(kit, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(exercises.os, "replace", refuse)
+    monkeypatch.setattr(work.os, "replace", refuse)
     check("9.1", "John Kirby")
     message = exercises.save_work(kit / "work.json")
     assert "could not" in message.lower() and "Permission denied" in message

@@ -62,13 +62,13 @@ them and leaves them out:
 """
 
 
-def _fresh_session(exercises, clock) -> None:
-    exercises._WORK.clear()
-    exercises._NOTES.clear()
-    exercises._NOTE_TIMES.clear()
-    exercises._MARKS.clear()
-    exercises._STUDENT["name"] = None
-    exercises._now = lambda: clock["now"]
+def _fresh_session(work, clock) -> None:
+    work._WORK.clear()
+    work._NOTES.clear()
+    work._NOTE_TIMES.clear()
+    work._MARKS.clear()
+    work._STUDENT["name"] = None
+    work._now = lambda: clock["now"]
 
 
 def _slug(name: str) -> str:
@@ -96,7 +96,7 @@ def _mark_student(model, key, rng, care: float, plain: float, paragraphs) -> Non
 
 def make_sample_class(out: Path) -> Path:
     """Write the made-up hand-ins into ``out`` (created if needed; files of the same names are replaced)."""
-    from widgets import exercises
+    from widgets import exercises, work
     from widgets.corpus import load_corpus
     from widgets.views.marking import MarkingModel
 
@@ -106,27 +106,27 @@ def make_sample_class(out: Path) -> Path:
     for name in names:
         (out / name).unlink(missing_ok=True)
     corpus = load_corpus(warn=False)
-    saved_state = (dict(exercises._WORK), dict(exercises._NOTES), dict(exercises._NOTE_TIMES), dict(exercises._MARKS),
-                   dict(exercises._STUDENT), exercises._now)
+    saved_state = (dict(work._WORK), dict(work._NOTES), dict(work._NOTE_TIMES), dict(work._MARKS),
+                   dict(work._STUDENT), work._now)
     clock = {"now": START}
     try:
         for n, (name, seed, care, plain, paragraphs) in enumerate(STUDENTS):
             clock["now"] = START + timedelta(minutes=3 * n)
-            _fresh_session(exercises, clock)
+            _fresh_session(work, clock)
             model = MarkingModel(article_id=ARTICLE, corpus=corpus)
             _tool, key = model.layers()
             _mark_student(model, key.spans, random.Random(seed), care, plain, paragraphs)
-            exercises.save_work(out / f"{_slug(name)}.json", name=f"{name} (made up)")
+            work.save_work(out / f"{_slug(name)}.json", name=f"{name} (made up)")
             if name == "Sam Lopez":  # hands in again later, having found more
                 clock["now"] += timedelta(hours=1)
                 model.part = 6
                 model.mark_phrase("staggering")
                 model.mark_phrase("hypocrisy")
-                exercises.save_work(out / "sam-lopez-again.json", name=f"{name} (made up)")
+                work.save_work(out / "sam-lopez-again.json", name=f"{name} (made up)")
         clock["now"] = START + timedelta(hours=2)
-        _fresh_session(exercises, clock)
+        _fresh_session(work, clock)
         exercises.check("1.1", "a made-up answer")
-        exercises.save_work(out / "lesson-01-only.json", name="Ivy Chen (made up)")
+        work.save_work(out / "lesson-01-only.json", name="Ivy Chen (made up)")
         whole = (out / "alex-kim.json").read_bytes()
         (out / "truncated.json").write_bytes(whole[: len(whole) // 2])
         edited = json.loads((out / "bea-novak.json").read_text(encoding="utf-8"))
@@ -137,9 +137,9 @@ def make_sample_class(out: Path) -> Path:
                                                  + "\n", encoding="utf-8")
         (out / "README.md").write_text(README, encoding="utf-8")
     finally:
-        (exercises._WORK, exercises._NOTES, exercises._NOTE_TIMES, exercises._MARKS, student, exercises._now) = saved_state
-        exercises._STUDENT.clear()
-        exercises._STUDENT.update(student)
+        (work._WORK, work._NOTES, work._NOTE_TIMES, work._MARKS, student, work._now) = saved_state
+        work._STUDENT.clear()
+        work._STUDENT.update(student)
     return out
 
 
