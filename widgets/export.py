@@ -90,8 +90,8 @@ def _loaded_section(article: Article) -> str:
     rows = [(m.text, category_label(m.category), m.voice + (f" ({m.speaker})" if m.speaker else ""),
              m.explanation, m.alternative or "") for m in matches]
     text = article_html(article, [match_highlight(m, i) for i, m in enumerate(matches)], include_style=False)
-    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in the headline and the article body."
-            f"</p>{legend}"
+    where = "the headline and the article body" if article.headline_span else "the article body"
+    return (f"<h2>Loaded language</h2><p>{plural(len(matches), 'highlight')} in {where}.</p>{legend}"
             + table_html(["words", "technique", "whose voice", "why", "a neutral alternative"], rows) + text)
 
 
