@@ -59,7 +59,8 @@ def record_answer(exercise_id: str, answer, status: str) -> None:
     >>> record_answer("9.9", ["a", "b"], "right")
     >>> previous_answer("9.9")
     ['a', 'b']
-    >>> _ = _WORK.pop("9.9")
+    >>> import widgets.work
+    >>> _ = widgets.work._WORK.pop("9.9")
     """
     _WORK[exercise_id] = {"answer": _jsonable(answer), "status": status, "time": _stamp()}
 

@@ -137,9 +137,11 @@ def make_sample_class(out: Path) -> Path:
                                                  + "\n", encoding="utf-8")
         (out / "README.md").write_text(README, encoding="utf-8")
     finally:
-        (work._WORK, work._NOTES, work._NOTE_TIMES, work._MARKS, student, work._now) = saved_state
-        work._STUDENT.clear()
-        work._STUDENT.update(student)
+        # Put the session back as it was, in the same dicts (others hold references to them).
+        for kept, now in zip(saved_state[:5], (work._WORK, work._NOTES, work._NOTE_TIMES, work._MARKS, work._STUDENT)):
+            now.clear()
+            now.update(kept)
+        work._now = saved_state[5]
     return out
 
 
