@@ -315,7 +315,11 @@ def match_statements(
         min_shared: fewest content words two matched sentences share.
         min_words: fewest content words for a sentence to count as a statement.
 
-    See the module example.
+    >>> from widgets.corpus import article_from_text
+    >>> r = match_statements([article_from_text("The mayor of Lyon opened the new tram line on Friday.", id="a"),
+    ...                       article_from_text("On Friday the new tram line in Lyon was opened by its mayor.", id="b")])
+    >>> [(m.a.file, m.b.file) for m in r.matches], len(r.statements)
+    ([('a', 'b')], 1)
     """
     articles = list(articles)
     files = article_names(articles, names, what="match_statements()")
