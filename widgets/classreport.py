@@ -172,9 +172,6 @@ class ClassReport:
         return rows
 
     # ----- text --------------------------------------------------------------------------------------
-    def _alpha_text(self, alpha: float | None) -> str:
-        return alpha_text(alpha)
-
     def text(self, *, anonymous: bool = False) -> str:
         """The report as plain text (what ``medialit class-report`` prints)."""
         task = MODE_NAMES[self.mode]
@@ -187,11 +184,11 @@ class ClassReport:
             else:
                 lines.append(f"Left out ({len(self.problems)}):")
                 lines += [f"  {bad}" for bad in self.problems]
-        lines.append(f"Agreement between students (Krippendorff's alpha): {self._alpha_text(self.alpha)}.")
+        lines.append(f"Agreement between students (Krippendorff's alpha): {alpha_text(self.alpha)}.")
         lines.append(ALPHA_EXPLAINED)
         for p in self.paragraphs:
             lines.append("")
-            lines.append(f"Paragraph {p.number} ({p.students} students; alpha {self._alpha_text(p.alpha)}):")
+            lines.append(f"Paragraph {p.number} ({p.students} students; alpha {alpha_text(p.alpha)}):")
             counts = " ".join(f"{w.text}[{w.students}]" for w in p.words if w.students)
             lines.append(f"  marked (students per word): {counts or 'nothing'}")
             lines.append(f"  the class agrees on (at least {AGREE:.0%} marked): {_list(p.agreed)}")
