@@ -22,17 +22,11 @@ quotes such as "peace plan" or "diplomatic cover" turn up everywhere and are lef
 """
 from __future__ import annotations
 
-import difflib
-import math
-import re
-import unicodedata
-from collections import Counter
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rapidfuzz.distance import LCSseq
-from spacy.lang.en.stop_words import STOP_WORDS
+from .wordmatch import (STEM_LENGTH, WINDOW_SLACK, DiffPart, best_window, content_stems, paraphrase_score,  # noqa: F401
+                        quote_similarity, rarity_weights, shared_in_order, word_diff, words)
 
 #: Quotes with fewer words than this are scare quotes or labels, too short to trace across articles.
 MIN_QUOTE_WORDS = 4
@@ -40,10 +34,6 @@ MIN_QUOTE_WORDS = 4
 MIN_SIMILARITY = 0.6
 #: ... and at least this many content words must be shared.
 MIN_SHARED_WORDS = 3
-#: The stretch of the longer quote searched is this many times the shorter quote's length (+2 words).
-WINDOW_SLACK = 1.5
-#: Words are compared by their first STEM_LENGTH letters ("ratify" and "ratification" both give "ratif").
-STEM_LENGTH = 5
 #: A reported-speech sentence is a paraphrase of a quote when the rarity-weighted share of the shorter
 #: side's content words it shares (see :func:`paraphrase_score`) reaches this.
 MIN_PARAPHRASE_SCORE = 0.25
@@ -51,11 +41,6 @@ MIN_PARAPHRASE_SCORE = 0.25
 MIN_PARAPHRASE_SHARED = 4
 #: A quote needs this many content words before the kit looks for paraphrases of it.
 MIN_PARAPHRASE_QUOTE_WORDS = 6
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-_BRACKETS = re.compile(r"\[[^\]]*\]")
-_EXTRA_STOP = {"s", "u", "mr", "ms", "mrs", "dr"}
 
 
 @dataclass(frozen=True)
@@ -74,18 +59,6 @@ class QuoteSide:
     def to_dict(self) -> dict:
         """The side as a plain dict (the ``medialit compare --json`` SIDE object)."""
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class DiffPart:
-    """One step of a word-level diff: ``op`` is "equal", "delete", "insert" or "replace".
-
-    ``a`` holds the words from side a, ``b`` the words from side b ("" when there are none).
-    """
-
-    op: str
-    a: str
-    b: str
 
 
 @dataclass(frozen=True)
@@ -144,106 +117,6 @@ class ReportedSpeech:
 
 
 # --------------------------------------------------------------------------------------------------
-# Words
-# --------------------------------------------------------------------------------------------------
-def words(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, with hyphens joined and apostrophes straightened.
-
-    >>> words("Any cease-fire, Russia’s “conquest”")
-    ['any', 'ceasefire', "russia's", 'conquest']
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
-    text = re.sub(r"(?<=\w)[-‐‑–](?=\w)", "", text)
-    return _WORD.findall(text)
-
-
-def content_stems(text: str) -> list[str]:
-    """The content words of ``text`` (no stop words), each cut to its first five letters. Words in
-    square brackets are left out: they are the reporter's, not the speaker's ("[Russia forces]").
-
-    >>> content_stems("that would effectively ratify Russia's illegal conquest")
-    ['effec', 'ratif', 'russi', 'illeg', 'conqu']
-    """
-    return list(_stems(text))
-
-
-@lru_cache(maxsize=4096)
-def _stems(text: str) -> tuple[str, ...]:
-    out = []
-    for w in words(_BRACKETS.sub(" ", text)):
-        w = re.sub(r"'s$", "", w)
-        if w in STOP_WORDS or w in _EXTRA_STOP or "'" in w:
-            continue
-        out.append(w[:STEM_LENGTH])
-    return tuple(out)
-
-
-def _best_window(short: list, long: list, *, slack: float = WINDOW_SLACK) -> tuple[int, int]:
-    """(matched words, window start) of the best stretch of ``long`` for ``short`` (rapidfuzz LCS)."""
-    width = max(len(short), math.ceil(len(short) * slack) + 2)
-    if len(long) <= width:
-        return LCSseq.similarity(short, long), 0
-    best, where = -1, 0
-    for i in range(len(long) - width + 1):
-        m = LCSseq.similarity(short, long[i : i + width])
-        if m > best:
-            best, where = m, i
-    return best, where
-
-
-def _shared(short: list, long: list, *, slack: float = WINDOW_SLACK) -> list[str]:
-    """The words of ``short`` matched, in order, inside the best stretch of ``long``."""
-    width = max(len(short), math.ceil(len(short) * slack) + 2)
-    _, where = _best_window(short, long, slack=slack)
-    window = long[where : where + width]
-    blocks = LCSseq.editops(short, window).as_matching_blocks()
-    return [short[b.a + j] for b in blocks for j in range(b.size)]
-
-
-def quote_similarity(a: str, b: str) -> float:
-    """How much of the shorter quote is found, in order, in a short stretch of the longer one (0-1).
-
-    >>> quote_similarity("allow President Putin to rest and refit his troops",
-    ...                  "allow President Putin to rest and refit his troops, and then restart the war")
-    1.0
-    >>> quote_similarity("reached the highest level in history", "rest and refit his troops")
-    0.0
-    """
-    sa, sb = content_stems(a), content_stems(b)
-    if not sa or not sb:
-        return 0.0
-    short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    matched, _ = _best_window(short, long)
-    return round(matched / len(short), 3)
-
-
-# --------------------------------------------------------------------------------------------------
-# Diff
-# --------------------------------------------------------------------------------------------------
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-def _diff_key(token: str) -> str:
-    key = _EDGE_PUNCT.sub("", unicodedata.normalize("NFKC", token).translate(_APOSTROPHES).lower())
-    return key.replace("-", "") or token
-
-
-def word_diff(a: str, b: str) -> list[DiffPart]:
-    """A word-level diff of two quotes: what side b kept ("equal"), dropped ("delete"), added
-    ("insert") or changed ("replace"). Case, punctuation and quote-mark style are ignored.
-
-    >>> for part in word_diff("instead of even condemning them, it would", "Instead of even condemning [Russia forces], it would"):
-    ...     print(part.op, "|", part.a, "|", part.b)
-    equal | instead of even condemning | Instead of even condemning
-    replace | them, | [Russia forces],
-    equal | it would | it would
-    """
-    ta, tb = a.split(), b.split()
-    matcher = difflib.SequenceMatcher(None, [_diff_key(t) for t in ta], [_diff_key(t) for t in tb], autojunk=False)
-    return [DiffPart(op, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
-
-
-# --------------------------------------------------------------------------------------------------
 # Alignment
 # --------------------------------------------------------------------------------------------------
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
@@ -290,52 +163,16 @@ def align_quotes(
             if qb.file == qa.file or not sa or not sb:
                 continue
             short, long = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-            matched, _ = _best_window(short, long)
+            matched, _ = best_window(short, long)
             similarity = matched / len(short)
             if matched < min_shared or similarity < min_similarity:
                 continue
             pairs.append(AlignedQuote(
                 a=qa, b=qb, similarity=round(similarity, 3), same_speaker=_same_speaker(qa.speaker, qb.speaker),
-                paraphrase=False, diff=tuple(word_diff(qa.text, qb.text)), shared=tuple(_shared(short, long)),
+                paraphrase=False, diff=tuple(word_diff(qa.text, qb.text)), shared=tuple(shared_in_order(short, long)),
             ))
     return pairs
 
-
-def rarity_weights(texts: Iterable[str]) -> dict[str, float]:
-    """A weight 0-1 per content word: 1 for a word found in one of ``texts`` only, near 0 for a word
-    found in almost all of them (like "Russia" in a corpus about Russia). Used by
-    :func:`paraphrase_score`.
-
-    >>> w = rarity_weights(["Russia and China", "Russia said", "Kremlin accountable"])
-    >>> w["russi"] < w["kreml"]
-    True
-    """
-    texts = list(texts)
-    df = Counter()
-    for t in texts:
-        df.update(set(content_stems(t)))
-    n = len(texts) + 1
-    return {w: math.log(n / c) / math.log(n) for w, c in df.items()}
-
-
-def paraphrase_score(quote: str, sentence: str, weights: dict[str, float]) -> tuple[float, tuple[str, ...]]:
-    """How well ``sentence`` (reported speech) restates ``quote``: the rarity-weighted share of the shorter
-    side's content words found in order in the longer (0-1), and the shared words.
-
-    >>> w = rarity_weights(["feels no responsibility to hold the Kremlin accountable", "China", "war"])
-    >>> score, shared = paraphrase_score("China feels no responsibility to hold the Kremlin accountable",
-    ...                                  "He said China does not think the Kremlin should face accountability", w)
-    >>> shared
-    ('china', 'kreml', 'accou')
-    """
-    sq, ss = content_stems(quote), content_stems(sentence)
-    if not sq or not ss:
-        return 0.0, ()
-    short, long = (sq, ss) if len(sq) <= len(ss) else (ss, sq)
-    shared = _shared(short, long, slack=2.0)
-    total = sum(weights.get(w, 1.0) for w in short)
-    score = sum(weights.get(w, 1.0) for w in shared) / total if total else 0.0
-    return round(score, 3), tuple(shared)
 
 
 def find_paraphrases(

@@ -38,47 +38,19 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Corpus, default_data_dir, load_corpus
+from .corpus import Corpus, load_corpus
 from .errors import KitError
-from .exercises import MARK_MODES, read_work
-from .render.html import escape
+from .exercises import MARK_MODES
+from .handins import NOT_HAND_INS, SAMPLE_CLASS, BadHandIn, HandIn, marked_tasks, one_file_per_student, read_folder  # noqa: F401
 from .loaded import paragraphs as article_paragraphs
-from .marking import Mark, Span, fingerprint, key_spans, same_speaker, tool_spans, words, words_in
-from .wording import shorten
+from .marking import Mark, Span, fingerprint, key_spans, tool_spans, words, words_in
+from .render.classreport import ALPHA_EXPLAINED, MODE_NAMES, alpha_text, class_report_body, class_report_html
+from .render.classreport import phrase_list as _list, short_phrase as _short
 
 #: At least this share of the students marked a word: the class agrees on it.
 AGREE = 0.75
 #: More than this share and less than AGREE: the class splits on it.
 SPLIT = 0.25
-MODE_NAMES = {"loaded": "loaded words", "quotes": "quotes"}
-#: Files in a hand-in folder that are not hand-ins (the sample class's label).
-NOT_HAND_INS = ("README.md", "README.txt", "readme.md", "readme.txt")
-SAMPLE_CLASS = default_data_dir() / "sample-class"
-ALPHA_EXPLAINED = ("Krippendorff's alpha says how much the students agree with each other on which words to mark, "
-                   "beyond what chance would give: 1 means everyone marked exactly the same words, 0 means no more "
-                   "agreement than chance, and below 0 means they disagree more than chance would; about 0.67 or "
-                   "more is usually taken as agreement worth trusting.")
-
-
-@dataclass(frozen=True)
-class HandIn:
-    """One student's usable hand-in: the file, the name in it (or the file's name), and the marks."""
-
-    file: str
-    student: str
-    marks: tuple[Mark, ...]
-    saved_at: str = ""
-
-
-@dataclass(frozen=True)
-class BadHandIn:
-    """A file the report leaves out, and why (one line)."""
-
-    file: str
-    problem: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.problem}"
 
 
 @dataclass(frozen=True)
@@ -200,10 +172,6 @@ class ClassReport:
         return rows
 
     # ----- text --------------------------------------------------------------------------------------
-    def _alpha_text(self, alpha: float | None) -> str:
-        return "cannot be computed (fewer than two students, or all marked exactly the same)" if alpha is None \
-            else f"{alpha:.2f}"
-
     def text(self, *, anonymous: bool = False) -> str:
         """The report as plain text (what ``medialit class-report`` prints)."""
         task = MODE_NAMES[self.mode]
@@ -216,11 +184,11 @@ class ClassReport:
             else:
                 lines.append(f"Left out ({len(self.problems)}):")
                 lines += [f"  {bad}" for bad in self.problems]
-        lines.append(f"Agreement between students (Krippendorff's alpha): {self._alpha_text(self.alpha)}.")
+        lines.append(f"Agreement between students (Krippendorff's alpha): {alpha_text(self.alpha)}.")
         lines.append(ALPHA_EXPLAINED)
         for p in self.paragraphs:
             lines.append("")
-            lines.append(f"Paragraph {p.number} ({p.students} students; alpha {self._alpha_text(p.alpha)}):")
+            lines.append(f"Paragraph {p.number} ({p.students} students; alpha {alpha_text(p.alpha)}):")
             counts = " ".join(f"{w.text}[{w.students}]" for w in p.words if w.students)
             lines.append(f"  marked (students per word): {counts or 'nothing'}")
             lines.append(f"  the class agrees on (at least {AGREE:.0%} marked): {_list(p.agreed)}")
@@ -265,80 +233,7 @@ class ClassReport:
         return path
 
     def _repr_html_(self) -> str:
-        return _body_html(self, anonymous=False)
-
-
-def _list(items) -> str:
-    return ", ".join(f'"{_short(i)}"' for i in items) if items else "none"
-
-
-def _short(text: str, n: int = 10) -> str:
-    return shorten(text, words=n)
-
-
-# --------------------------------------------------------------------------------------------------
-# Reading the folder
-# --------------------------------------------------------------------------------------------------
-def _read_folder(folder: Path) -> tuple[list[tuple[str, object, bytes]], list[BadHandIn]]:
-    read, bad = [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name in NOT_HAND_INS or path.is_dir():
-            continue
-        try:
-            content = path.read_bytes()
-        except OSError as err:
-            bad.append(BadHandIn(path.name, f"cannot be opened ({err.strerror or err})"))
-            continue
-        work = read_work(content)
-        if not work.ok:
-            if work.problem == "it was not made by this kit":
-                bad.append(BadHandIn(path.name, f"not a saved-work file from this kit ({work.problem})"))
-            else:
-                bad.append(BadHandIn(path.name, f"cannot be read: {work.problem}"))
-            continue
-        if work.edited:
-            bad.append(BadHandIn(path.name, "was changed after it was saved (its checksum does not match), so it is left out"))
-            continue
-        read.append((path.name, work, content))
-    return read, bad
-
-
-def _tasks(read) -> Counter:
-    tasks: Counter = Counter()
-    for _name, work, _content in read:
-        for article_id, modes in work.marks.items():
-            for mode, entry in modes.items():
-                if entry.get("spans"):
-                    tasks[(article_id, mode)] += 1
-    return tasks
-
-
-def _same_student(read, bad: list[BadHandIn]) -> list:
-    """Keep one file per student (the newest) and one copy of byte-identical files; the rest get a line."""
-    kept, by_content = [], {}
-    for item in read:
-        name, _work, content = item
-        if content in by_content:
-            bad.append(BadHandIn(name, f"is the same file as {by_content[content]}: it is counted once"))
-            continue
-        by_content[content] = name
-        kept.append(item)
-    groups: dict[str, list] = {}
-    for item in kept:
-        student = item[1].student
-        if student:
-            groups.setdefault(" ".join(student.casefold().split()), []).append(item)
-    dropped = set()
-    for items in groups.values():
-        if len(items) < 2:
-            continue
-        newest = max(items, key=lambda it: (it[1].saved_at or "", it[0]))
-        for item in items:
-            if item is not newest:
-                bad.append(BadHandIn(item[0], f'the same student as {newest[0]} (both are "{item[1].student}"): only '
-                                              f"the newer file, {newest[0]}, is used"))
-                dropped.add(item[0])
-    return [item for item in kept if item[0] not in dropped]
+        return class_report_body(self, anonymous=False)
 
 
 def class_report(folder: str | Path, *, article: str | None = None, mode: str | None = None,
@@ -353,17 +248,21 @@ def class_report(folder: str | Path, *, article: str | None = None, mode: str | 
         corpus: the articles (default: the kit's data folder).
 
     Raises :class:`widgets.errors.KitError` when the folder does not exist or no file in it can be used.
+
+    >>> r = class_report(SAMPLE_CLASS, paragraphs=[6])
+    >>> [p.number for p in r.paragraphs], r.has_key, len(r.problems)
+    ([6], True, 5)
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise KitError(f"There is no folder {folder}.", fix="Put the students' saved-work files in a folder and give its name.")
     corpus = corpus if corpus is not None else load_corpus(warn=False)
-    read, bad = _read_folder(folder)
+    read, bad = read_folder(folder)
     if mode is not None and mode not in MARK_MODES:
         raise KitError(f"Unknown mode {mode!r}.", fix=f"Use one of: {', '.join(MARK_MODES)}.")
     if article is not None and article not in corpus.ids:
         raise KitError(f"Unknown article {article!r}.", fix=f"Use one of: {', '.join(corpus.ids)}.")
-    tasks = _tasks(read)
+    tasks = marked_tasks(read)
     candidates = [t for t, _n in sorted(tasks.items(), key=lambda kv: (-kv[1], kv[0]))
                   if (article is None or t[0] == article) and (mode is None or t[1] == mode) and t[0] in corpus.ids]
     if not candidates:
@@ -393,7 +292,7 @@ def class_report(folder: str | Path, *, article: str | None = None, mode: str | 
             bad.append(BadHandIn(name, f"its marks do not match the words of {article_id} (changed by hand?): left out"))
             continue
         usable.append((name, work, content))
-    usable = _same_student(usable, bad)
+    usable = one_file_per_student(usable, bad)
     hand_ins = tuple(HandIn(name, work.student or Path(name).stem,
                             tuple(Mark(s["start"], s["end"], s["text"], s["speaker"])
                                   for s in work.marks[article_id][mode]["spans"]), work.saved_at or "")
@@ -459,108 +358,16 @@ def _paragraph(raw, para, hand_ins, tool: list[Span], key: list[Span] | None, mo
 
 
 # --------------------------------------------------------------------------------------------------
-# HTML (one script-free page; every text escaped)
-# --------------------------------------------------------------------------------------------------
-PAGE_STYLE = """<style>
-.ml-class{font-family:system-ui,sans-serif;max-width:62em;color:#111}
-.ml-class .ml-para{white-space:pre-wrap;overflow-wrap:anywhere;line-height:2.6;font-family:Georgia,serif;border:1px solid #999;padding:.4em .7em;border-radius:4px}
-.ml-class .ml-count{font:bold .7em sans-serif;vertical-align:super;border:1px solid #333;border-radius:3px;padding:0 .2em;margin-left:.1em;background:#fff;color:#000}
-.ml-class .ml-tool{border-top:3px dashed #D55E00}
-.ml-class .ml-key{border-bottom:3px dotted #009E73;padding-bottom:2px}
-.ml-class table{border-collapse:collapse;margin:.5em 0}.ml-class td,.ml-class th{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}
-.ml-class .ml-legend span{margin-right:1em;padding:0 .3em}
-</style>"""
-
-
-def _shade(share: float) -> str:
-    """A background from white to Okabe-Ito blue by share (the count is also written as a number)."""
-    r, g, b = (round(255 + (c - 255) * 0.75 * share) for c in (0x56, 0xB4, 0xE9))
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
-def _paragraph_html(raw: str, p: ParagraphReport) -> str:
-    out, pos = [], p.start
-    for w in p.words:
-        out.append(escape(raw[pos:w.start]))
-        classes = " ".join(c for c, on in (("ml-tool", w.tool), ("ml-key", bool(w.key))) if on)
-        style = f' style="background-color:{_shade(w.students / p.students)}"' if w.students else ""
-        title = f"{w.students} of {p.students} students" + ("; the tool marks it" if w.tool else "") + (
-            "; the key counts it" if w.key else "")
-        count = f'<span class="ml-count">{w.students}</span>' if w.students else ""
-        out.append(f'<span class="{classes}"{style} title="{escape(title)}">{escape(w.text)}</span>{count}')
-        pos = w.end
-    out.append(escape(raw[pos:p.end]))
-    return f'<div class="ml-para mathjax_ignore">{"".join(out)}</div>'
-
-
-def _body_html(report: ClassReport, *, anonymous: bool, heading: bool = True) -> str:
-    from .render.html import table_html
-
-    corpus_raw = _raw_of(report.article_id)
-    task = MODE_NAMES[report.mode]
-    parts = [f'<div class="ml-class mathjax_ignore">{PAGE_STYLE}',
-             f"<h2>Class view: {escape(report.article_id)}, {escape(task)}</h2>" if heading else "",
-             f"<p>{len(report.hand_ins)} students. Agreement between students (Krippendorff's alpha): "
-             f"<strong>{escape(report._alpha_text(report.alpha))}</strong>. {escape(ALPHA_EXPLAINED)}</p>"]
-    if report.problems:
-        if anonymous:
-            parts.append(f"<p>{len(report.problems)} files were left out (see the teacher's copy).</p>")
-        else:
-            items = "".join(f"<li>{escape(str(b))}</li>" for b in report.problems)
-            parts.append(f"<h3>Left out ({len(report.problems)})</h3><ul>{items}</ul>")
-    parts.append('<p class="ml-legend">On the text: <span style="background-color:#a0d3f0">blue, with a number</span> '
-                 'how many students marked the word (darker: more); <span class="ml-tool">dashed line above</span> the '
-                 'tool marks it; <span class="ml-key">dotted line below</span> the key counts it.</p>')
-    for p in report.paragraphs:
-        parts.append(f"<h3>Paragraph {p.number} (alpha {escape(report._alpha_text(p.alpha))})</h3>")
-        parts.append(_paragraph_html(corpus_raw, p))
-        rows = [("the class agrees on (at least 75% marked)", _list(p.agreed)),
-                ("the class splits on (25% to 75% marked)", _list(p.split)),
-                ("the class marked (half or more), the tool did not", _list(p.class_not_tool)),
-                ("the tool marked, the class did not (under half)", _list(p.tool_not_class))]
-        if report.has_key:
-            rows.append(("the key counts, the class did not (under half)", _list(p.key_not_class)))
-        for tally in p.speakers:
-            said = ", ".join(f"{name} {n}" for name, n in tally.said) or "nobody marked it"
-            rows.append((f'who said "{_short(tally.text)}"',
-                         f"the {tally.reference}: {tally.speaker or 'nobody named'}; the class: {said}"))
-        parts.append(table_html(["", "words"], rows))
-    per = report.per_student(anonymous=anonymous)
-    parts.append("<h3>Per student</h3>")
-    parts.append(table_html(["student", "words marked", "agrees with the class majority", "agrees with the key"],
-                            [(r["student"], r["words marked"], r["agrees with the class majority"], r["agrees with the key"])
-                             for r in per]))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _raw_of(article_id: str) -> str:
-    return load_corpus(warn=False)[article_id].raw
-
-
-def class_report_html(report: ClassReport, *, anonymous: bool = False, chart: bool = True) -> str:
-    """The report as one self-contained HTML page: no script, a Content-Security-Policy that forbids any, and
-    the chart as an SVG image drawn offline."""
-    from .export import CSP, PAGE_STYLE as EXPORT_STYLE, _figure, chart_svg
-
-    title = f"Class view: {report.article_id} ({MODE_NAMES[report.mode]})" + (" (anonymous)" if anonymous else "")
-    figure = _figure(chart_svg(report.chart(anonymous=anonymous)), "How many students marked each word, and each "
-                     "student's agreement with the class") if chart else ""
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>{escape(title)}</title>", EXPORT_STYLE, "</head><body>",
-        f"<h1>{escape(title)}</h1>",
-        _body_html(report, anonymous=anonymous, heading=False), figure,
-        "<p><small>Made with the media-literacy notebooks from the students' saved-work files.</small></p>",
-        "</body></html>"])
-
-
-# --------------------------------------------------------------------------------------------------
 # medialit class-report
 # --------------------------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``medialit class-report``."""
+    """The options of ``medialit class-report``.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["hand-ins", "--mode", "quotes", "--paragraph", "3"]).paragraph
+    [3]
+    """
     parser.add_argument("folder", help="the folder of saved-work files the students handed in")
     parser.add_argument("--article", default=None, help="the article id (default: the one most files marked)")
     parser.add_argument("--mode", choices=MARK_MODES, default=None, help="loaded words or quotes (default: the most marked)")
@@ -571,7 +378,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args) -> int:
-    """``medialit class-report FOLDER``: print the class view; ``--html`` writes the page too."""
+    """``medialit class-report FOLDER``: print the class view; ``--html`` writes the page too.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> command(parser.parse_args([str(SAMPLE_CLASS), "--anonymous", "--paragraph", "6"]))  # doctest: +ELLIPSIS
+    Class report: presidents-meet-us-targets, loaded words, 8 students (folder ...).
+    ...
+    0
+    """
     try:
         report = class_report(args.folder, article=args.article, mode=args.mode, paragraphs=args.paragraph)
     except KitError as err:

@@ -39,11 +39,11 @@ from typing import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .align import STEM_LENGTH
 from .errors import KitError
 from .plainwords import describe_match
 from .stories import article_names
 from .wording import plural
+from .wordmatch import STEM_LENGTH, rarity
 
 #: A sentence needs this many content words to count as a statement (shorter ones are headings,
 #: datelines, photo credits).
@@ -290,16 +290,6 @@ def _keyed_sentences(article, *, name: str | None = None, min_words: int = MIN_W
 # --------------------------------------------------------------------------------------------------
 # Matching
 # --------------------------------------------------------------------------------------------------
-def _rarity(key_sets: Sequence[frozenset]) -> dict[str, float]:
-    """A weight 0-1 per word: 1 for a word in one sentence only, near 0 for a word in almost all."""
-    df: dict[str, int] = {}
-    for keys in key_sets:
-        for k in keys:
-            df[k] = df.get(k, 0) + 1
-    n = len(key_sets) + 1
-    return {k: math.log(n / c) / math.log(n) for k, c in df.items()}
-
-
 def _score(sa: set[str], sb: set[str], weights: dict[str, float]) -> tuple[float, float, set[str]]:
     shared = sa & sb
     wa = sum(weights.get(w, 1.0) for w in sa)
@@ -325,7 +315,11 @@ def match_statements(
         min_shared: fewest content words two matched sentences share.
         min_words: fewest content words for a sentence to count as a statement.
 
-    See the module example.
+    >>> from widgets.corpus import article_from_text
+    >>> r = match_statements([article_from_text("The mayor of Lyon opened the new tram line on Friday.", id="a"),
+    ...                       article_from_text("On Friday the new tram line in Lyon was opened by its mayor.", id="b")])
+    >>> [(m.a.file, m.b.file) for m in r.matches], len(r.statements)
+    ([('a', 'b')], 1)
     """
     articles = list(articles)
     files = article_names(articles, names, what="match_statements()")
@@ -338,7 +332,7 @@ def match_statements(
     sentences = [k[0] for k in keyed]
     stems = [k[1] for k in keyed]
     spelled = [k[2] for k in keyed]
-    weights = _rarity(stems)
+    weights = rarity(stems)
     by_file: dict[str, list[int]] = {}
     for i, s in enumerate(sentences):
         by_file.setdefault(s.file, []).append(i)

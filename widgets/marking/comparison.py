@@ -1,153 +1,25 @@
-"""Marking: compare the words a student marked with the tool's highlights and the answer key.
+"""The three-layer comparison: a student's marks, the tool's and the key's, word by word, with one line per place.
 
-A student marks words in a text (the loaded words, or the quotes and who said them). This module turns
-those marks into spans, and compares three layers word by word: the student's marks, the tool's
-highlights (:func:`widgets.loaded.find_loaded` or :func:`widgets.quotes.find_quotes`) and the answer
-key (``data/keys/``) where one exists. Each place where any layer marked something gets one line saying
-who marked it and why, and agreement is counted in words a student understands: "you and the key agree
-on 7 of 10 words" means that of the 10 words either of you marked, you both marked 7.
+Each place where any layer marked something gets one line saying who marked it and why, and agreement is counted in
+words a student understands: "you and the key agree on 7 of 10 words" means that of the 10 words either of you
+marked, you both marked 7.
 
-Pure functions: no ipywidgets. The widget is :class:`widgets.views.marking.MarkingWidget`.
-
->>> text = "The regime's massive, brutal crackdown went on."
->>> ws = words(text)
->>> [w.text for w in ws][:4]
-['The', "regime's", 'massive', 'brutal']
->>> you = marks_from_words(text, ws, {1: None, 3: None})
->>> [m.text for m in you]
-["regime's", 'brutal']
->>> tool = [Span(4, 10, "regime", "name calling", "A label for a government.")]
->>> key = [Span(4, 10, "regime", "name calling", "A negative label."), Span(13, 20, "massive", "", "No figure.", counted=False)]
->>> result = compare_marks(text, you, tool=tool, key=key)
->>> print(result.with_key)
-you and the key agree on 1 of 2 words
->>> for line in result.lines():
-...     print(line)
-"regime's": you, the tool and the key all marked it (name calling: A negative label.)
-"brutal": you marked it; neither the tool nor the key did. Can you say what makes it loaded? Discuss it with your class.
+>>> r = compare_marks("A brutal crackdown.", [Mark(2, 8, "brutal")], tool=[Span(2, 8, "brutal", "loaded language")])
+>>> print(r.with_tool)
+you and the tool agree on 1 of 1 word
 """
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
-from .text import WORD
-from .wording import shorten
+from ..wording import shorten
+from .marks import MODES, Mark, Span, Word, words, words_in
 
-#: A word: letters or digits, with inner apostrophes and hyphens ("Xi’s", "so-called", "12-point"): the kit's
-#: one definition (:data:`widgets.text.WORD`), which also numbers the words saved with a student's marks.
-WORD_RE = WORD
-MODES = ("loaded", "quotes")
 #: Bits of :meth:`Comparison.layer_flags`: who marked a word.
 YOU, TOOL, KEY, KEY_NOT_COUNTED = 1, 2, 4, 8
 #: How many words of a long quote a line shows.
 QUOTE_WORDS_SHOWN = 8
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of a text: its number (from 0), offsets into the text, and the word itself."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-def words(text: str, *, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]``, numbered from 0, with offsets into ``text``.
-
-    >>> [(w.index, w.start, w.text) for w in words("Xi’s so-called plan.")]
-    [(0, 0, 'Xi’s'), (1, 5, 'so-called'), (2, 15, 'plan')]
-    >>> [w.text for w in words("one two three", start=4)]
-    ['two', 'three']
-    """
-    end = len(text) if end is None else end
-    return [Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(WORD_RE.finditer(text, start, end))]
-
-
-def fingerprint(text: str) -> str:
-    """A short fingerprint of a text, saved with marks to tell when an article has changed since.
-
-    >>> fingerprint("abc")
-    'ba7816bf8f01cfea'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One span a student marked (a run of words), with the speaker they gave (quotes mode)."""
-
-    start: int
-    end: int
-    text: str
-    speaker: str | None = None
-
-
-def marks_from_words(text: str, word_list: Sequence[Word], marked: Mapping[int, str | None]) -> list[Mark]:
-    """Turn marked words into spans: each run of neighbouring marked words with the same speaker is one mark.
-
-    ``marked`` maps a word's index (in ``word_list``) to its speaker (None when marking loaded words).
-
-    >>> t = "He said we will win and they will lose"
-    >>> ws = words(t)
-    >>> marks_from_words(t, ws, {2: "Xi", 3: "Xi", 4: "Xi", 6: "Xi", 7: "Xi"})
-    [Mark(start=8, end=19, text='we will win', speaker='Xi'), Mark(start=24, end=33, text='they will', speaker='Xi')]
-    """
-    out: list[Mark] = []
-    run: list[Word] = []
-    for w in word_list:
-        if w.index in marked and run and run[-1].index == w.index - 1 and marked[run[-1].index] == marked[w.index]:
-            run.append(w)
-            continue
-        if run:
-            out.append(Mark(run[0].start, run[-1].end, text[run[0].start:run[-1].end], marked[run[0].index]))
-        run = [w] if w.index in marked else []
-    if run:
-        out.append(Mark(run[0].start, run[-1].end, text[run[0].start:run[-1].end], marked[run[0].index]))
-    return out
-
-
-def words_in(word_list: Sequence[Word], start: int, end: int) -> list[int]:
-    """The indices of the words that overlap the span ``start:end``.
-
-    >>> words_in(words("a bb ccc"), 1, 4)
-    [1]
-    """
-    return [w.index for w in word_list if w.start < end and start < w.end]
-
-
-def marked_words(word_list: Sequence[Word], marks: Iterable) -> dict[int, str | None]:
-    """The reverse of :func:`marks_from_words`: word index -> speaker, for spans with ``start``/``end``.
-
-    >>> ws = words("a bb ccc")
-    >>> marked_words(ws, [Mark(2, 8, "bb ccc", "X")])
-    {1: 'X', 2: 'X'}
-    """
-    out: dict[int, str | None] = {}
-    for m in marks:
-        for i in words_in(word_list, m.start, m.end):
-            out[i] = getattr(m, "speaker", None)
-    return out
-
-
-@dataclass(frozen=True)
-class Span:
-    """A span of the tool or the key: where, what it is (``label``), why, and whether the key counts it.
-
-    For quotes, ``label`` is the kind of quote and ``speaker`` who said it.
-    """
-
-    start: int
-    end: int
-    text: str
-    label: str = ""
-    why: str = ""
-    counted: bool = True
-    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -313,7 +185,7 @@ def same_speaker(a: str | None, b: str | None, table=None) -> bool:
     >>> same_speaker("Kirby", "John Kirby"), same_speaker("Xi", "Putin"), same_speaker(None, "")
     (True, False, True)
     """
-    from .speakers import normalise_mention
+    from ..speakers import normalise_mention
 
     a, b = (a or "").strip(), (b or "").strip()
     if not a or not b:
@@ -434,119 +306,5 @@ def compare_marks(text: str, marks: Sequence[Mark], *, tool: Sequence[Span] = ()
                       tuple(speaker_pairs) if mode == "quotes" else None)
 
 
-# --------------------------------------------------------------------------------------------------
-# The tool's and the key's layers for a corpus article
-# --------------------------------------------------------------------------------------------------
-def tool_spans(article, mode: str) -> list[Span]:
-    """The tool's highlights (loaded) or quotes (quotes) in an article, as :class:`Span`.
-
-    >>> from widgets.corpus import article_from_text
-    >>> [(s.text, s.label) for s in tool_spans(article_from_text("A brutal crackdown."), "loaded")]
-    [('brutal', 'loaded language'), ('crackdown', 'loaded language')]
-    """
-    if mode == "quotes":
-        from .quotes import find_quotes
-
-        return [Span(q.start, q.end, q.text, q.kind, q.reason, True, q.speaker) for q in find_quotes(article)]
-    from .loaded import find_loaded
-
-    return [Span(m.start, m.end, m.text, _category_label(m.category), m.explanation, True, m.speaker)
-            for m in find_loaded(article)]
-
-
-def _category_label(category: str) -> str:
-    return "thought-terminating cliché" if category == "thought_terminating_cliche" else category.replace("_", " ")
-
-
-@dataclass(frozen=True)
-class KeyLayer:
-    """The key's spans for one article (``spans`` is None when the key has nothing for it), and any problem."""
-
-    spans: tuple[Span, ...] | None
-    problem: str = ""
-    notes: tuple[str, ...] = field(default=())
-
-
-def key_spans(article, mode: str, *, corpus=None) -> KeyLayer:
-    """The answer key's spans for an article (None when the key does not cover it); never raises.
-
-    >>> layer = key_spans(__import__("widgets.corpus").corpus.load_corpus()["xi-invites-putin"], "loaded")
-    >>> any(s.text == "malarkey" for s in layer.spans)
-    True
-    """
-    from .errors import KitError
-
-    try:
-        if mode == "quotes":
-            from .quotes import load_answer_key
-
-            rows = [k for k in load_answer_key() if k.article == article.id]
-            if not rows:
-                return KeyLayer(None)
-            raw = article.raw
-            spans = tuple(Span(k.start, k.end, k.text, k.kind, k.note, True, k.speaker) for k in rows
-                          if raw[k.start:k.end] == k.text)
-            if len(spans) < len(rows):
-                return KeyLayer(None, "the quotes key does not match this version of the article")
-            return KeyLayer(spans)
-        from .loaded import load_key
-
-        items = [k for k in load_key(corpus=corpus) if k.article == article.id]
-        if not items:
-            return KeyLayer(None)
-        return KeyLayer(tuple(Span(k.start, k.end, k.text, _category_label(k.category) if k.category else "", k.why,
-                                   k.counted, None) for k in items))
-    except (KitError, OSError, ValueError) as err:
-        return KeyLayer(None, f"the answer key could not be read ({err})")
-
-
-def people(article) -> list[str]:
-    """The people (and groups, documents) an article names, in order of first mention: the choices of
-    the speaker box. Names in the speaker table come by their canonical name; other people the spaCy
-    model finds come as written.
-
-    >>> from widgets.corpus import article_from_text
-    >>> people(article_from_text("Kirby spoke. Then Maria Lopez, a farmer, answered Mr Kirby."))
-    ['John Kirby', 'Maria Lopez']
-    """
-    from .nlp import parse
-    from .speakers import load_speakers
-
-    raw = article.raw if hasattr(article, "raw") else str(article)
-    table = load_speakers()
-    first: dict[str, int] = {}
-    for form, speaker in table.forms():
-        m = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", raw)
-        if m and (speaker.name not in first or m.start() < first[speaker.name]):
-            first[speaker.name] = m.start()
-    for ent in parse(article).ents:
-        if ent.label_ != "PERSON":
-            continue
-        known = table.lookup(ent.text)
-        name = known.name if known else re.sub(r"[’']s$", "", ent.text.strip())
-        if name and (name not in first or ent.start_char < first[name]):
-            first[name] = ent.start_char
-    longer = {part for n in first if len(n.split()) > 1 for part in n.split()}
-    return sorted((n for n in first if len(n.split()) > 1 or n not in longer), key=lambda n: (first[n], n))
-
-
-__all__ = [
-    "Agreement",
-    "Comparison",
-    "Finding",
-    "KeyLayer",
-    "MODES",
-    "Mark",
-    "Span",
-    "Word",
-    "compare_marks",
-    "fingerprint",
-    "key_spans",
-    "marked_words",
-    "marks_from_words",
-    "people",
-    "same_speaker",
-    "tool_spans",
-    "words",
-    "words_in",
-]
+__all__ = ["Agreement", "Comparison", "Finding", "KEY", "KEY_NOT_COUNTED", "QUOTE_WORDS_SHOWN", "TOOL", "YOU",
+           "compare_marks", "same_speaker"]
