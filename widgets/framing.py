@@ -126,7 +126,13 @@ def find_framing(article, *, terms: Sequence[FramingTerm] | None = None, name: s
         quoted: (start, end) of every quotation in the article (e.g. from :func:`widgets.quotes.find_quotes`),
             to tell the writer's own words from quoted ones (``FramingHit.in_quote``).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“The war must end,” Kirby said. The war crimes report came out. The war went on.", id="toy")
+    >>> terms = [FramingTerm("war or conflict", "war", ("war",), exclude=("war crimes",))]
+    >>> [(h.text, h.start, h.in_quote) for h in find_framing(a, terms=terms, quoted=[(1, 18)])]
+    [('war', 5, True), ('war', 68, False)]
     """
     terms = load_framing() if terms is None else terms
     name = name or getattr(article, "id", None) or "text"

@@ -153,7 +153,12 @@ def _quotes_from_table(table: Table) -> tuple[KeyQuote, ...]:
 # loaded.csv
 # --------------------------------------------------------------------------------------------------
 def default_key_path() -> Path:
-    """``data/keys/loaded.csv`` in the kit's data folder."""
+    """``data/keys/loaded.csv`` in the kit's data folder.
+
+    >>> path = default_key_path()
+    >>> path.parts[-2:], path.is_file()
+    (('keys', 'loaded.csv'), True)
+    """
     return data_path(LOADED_KEY_FILE)
 
 

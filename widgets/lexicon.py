@@ -143,7 +143,12 @@ def check_category(category: str) -> str:
 
 
 def default_lexicon_path() -> Path:
-    """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere)."""
+    """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere).
+
+    >>> path = default_lexicon_path()
+    >>> path.name, path.is_file()
+    ('lexicon.csv', True)
+    """
     return data_path(LEXICON_FILE)
 
 

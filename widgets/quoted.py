@@ -215,7 +215,13 @@ def who_is_quoted(
         speakers: the speaker table for the sides (default: ``data/speakers.csv``; a missing or broken
             table leaves every side "not in the speaker table").
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez. “Soon,” Kirby said.", id="a")
+    >>> v = who_is_quoted([a], names=["Daily"])
+    >>> [(s.file, s.speaker, s.words, s.word_share, s.side) for s in v.speakers]
+    [('Daily', 'Maria Lopez', 7, 0.875, 'not in the speaker table'), ('Daily', 'John Kirby', 1, 0.125, 'US and allies')]
     """
     from .quotes import find_quotes
     from .speakers import NOT_IN_TABLE, SpeakerTable, load_speakers

@@ -232,7 +232,12 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
 
 
 def default_speakers_path() -> Path:
-    """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set)."""
+    """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set).
+
+    >>> path = default_speakers_path()
+    >>> path.name, path.is_file()
+    ('speakers.csv', True)
+    """
     return data_path(SPEAKERS_FILE)
 
 

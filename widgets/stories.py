@@ -31,14 +31,27 @@ STORIES_FOLDER = "stories"
 
 
 def stories_dir(data_dir=None) -> Path:
-    """The folder that holds the story folders (``data/stories``)."""
+    """The folder that holds the story folders (``data/stories``).
+
+    >>> stories_dir().name, stories_dir().is_dir()
+    ('stories', True)
+    >>> stories_dir("/some/data").as_posix()
+    '/some/data/stories'
+    """
     from .corpus import default_data_dir
 
     return (Path(data_dir) if data_dir is not None else default_data_dir()) / STORIES_FOLDER
 
 
 def list_stories(data_dir=None) -> tuple[str, ...]:
-    """The ids of the stories in the data folder (folder names, sorted)."""
+    """The ids of the stories in the data folder (folder names, sorted).
+
+    >>> list_stories()
+    ('practice-phone-ban',)
+    >>> import tempfile
+    >>> list_stories(tempfile.mkdtemp())   # a data folder with no stories/
+    ()
+    """
     folder = stories_dir(data_dir)
     if not folder.is_dir():
         return ()

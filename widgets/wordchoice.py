@@ -357,7 +357,14 @@ def find_word_choices(
         reporting: the matched statements (:func:`widgets.statements.match_statements`; found if None).
         loaded: ``{name: highlights}`` from :func:`widgets.loaded.find_loaded` (found if None).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("The regime of Vladimir Putin said on Monday that the talks in Minsk had failed.", id="a")
+    >>> b = article_from_text("The government of Vladimir Putin said on Monday that the talks in Minsk had failed.", id="b")
+    >>> choices = find_word_choices([a, b], names=["Daily", "Herald"])
+    >>> [(c.kind, c.terms(), [use.term for use in c.loaded]) for c in choices.items]
+    [('same statement', {'Daily': ['regime'], 'Herald': ['government']}, ['regime'])]
     """
     from .loaded import find_loaded
     from .nlp import parse
