@@ -44,7 +44,7 @@ from .exercises import MARK_MODES, read_work
 from .render.html import escape
 from .loaded import paragraphs as article_paragraphs
 from .marking import Mark, Span, fingerprint, key_spans, same_speaker, tool_spans, words, words_in
-from .wording import shorten
+from .wording import did_you_mean, shorten
 
 #: At least this share of the students marked a word: the class agrees on it.
 AGREE = 0.75
@@ -360,9 +360,9 @@ def class_report(folder: str | Path, *, article: str | None = None, mode: str | 
     corpus = corpus if corpus is not None else load_corpus(warn=False)
     read, bad = _read_folder(folder)
     if mode is not None and mode not in MARK_MODES:
-        raise KitError(f"Unknown mode {mode!r}.", fix=f"Use one of: {', '.join(MARK_MODES)}.")
+        raise KitError(f"Unknown mode {mode!r}.{did_you_mean(mode, MARK_MODES)}", fix=f"Use one of: {', '.join(MARK_MODES)}.")
     if article is not None and article not in corpus.ids:
-        raise KitError(f"Unknown article {article!r}.", fix=f"Use one of: {', '.join(corpus.ids)}.")
+        raise KitError(f"Unknown article {article!r}.{did_you_mean(article, corpus.ids)}", fix=f"Use one of: {', '.join(corpus.ids)}.")
     tasks = _tasks(read)
     candidates = [t for t, _n in sorted(tasks.items(), key=lambda kv: (-kv[1], kv[0]))
                   if (article is None or t[0] == article) and (mode is None or t[1] == mode) and t[0] in corpus.ids]

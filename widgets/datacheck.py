@@ -83,7 +83,7 @@ def check_data_files(data_dir: str | os.PathLike | None = None, *, corpus: Corpu
     >>> [problem.level for problem in problems]   # most of the kit's files are missing here; the lexicon is broken
     ['warning', 'error']
     >>> print(problems[1])
-    ERROR .../lexicon.csv: The lexicon has 1 problem: line 2: unknown category 'loaded_languag' (use one of: ...). Fix: ...
+    ERROR .../lexicon.csv: The lexicon has 1 problem: line 2: unknown category 'loaded_languag' (use one of: ... Did you mean 'loaded_language'?). Fix: ...
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     corpus = corpus if corpus is not None else check_data_dir(data_dir)

@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 from .coverage import Sentences, phrase_pattern
 from .datafiles import Table, data_path, load, split_cell
 from .errors import MetadataError
+from .wording import did_you_mean
 
 FRAMING_FILE = "framing.csv"
 #: Columns of ``data/framing.csv`` (the first three are required).
@@ -92,7 +93,7 @@ def _framing_from_table(table: Table) -> tuple[FramingTerm, ...]:
                                 fix='Fill in both cells, e.g. term "Kiev" and patterns "Kiev".', where=where)
         marks = (row["marks"] or "any").lower()
         if marks not in MARKS:
-            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.',
+            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.{did_you_mean(marks, MARKS)}',
                                 fix=f"Use one of: {', '.join(MARKS)}.", where=where)
         terms.append(FramingTerm(row["group"] or term, term, patterns, marks, split_cell(row["exclude"]), row["note"]))
     return tuple(terms)

@@ -27,6 +27,7 @@ from typing import Mapping, Sequence
 from .align import words
 from .errors import KitError
 from .stories import article_names
+from .wording import did_you_mean
 
 #: What a quote with no speaker counts for.
 UNKNOWN_SPEAKER = "unknown speaker"
@@ -87,7 +88,8 @@ class QuotedVoices:
     def for_file(self, file: str) -> tuple[SpeakerShare, ...]:
         """The speakers of one article, most quoted words first."""
         if file not in self.files:
-            raise KitError(f'"{file}" is not one of the compared articles.', fix=f"Use one of: {', '.join(self.files)}.")
+            raise KitError(f'"{file}" is not one of the compared articles.{did_you_mean(file, self.files)}',
+                           fix=f"Use one of: {', '.join(self.files)}.")
         return tuple(s for s in self.speakers if s.file == file)
 
     def only_quoted_by(self) -> dict[str, list[str]]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import KitError
-from .wording import plural
+from .wording import did_you_mean, plural
 
 STORIES_FOLDER = "stories"
 
@@ -72,7 +72,7 @@ def load_story(story_id: str, *, data_dir=None, warn: bool = True):
 
     known = list_stories(data_dir)
     if story_id not in known:
-        raise KitError(f'There is no story called "{story_id}".',
+        raise KitError(f'There is no story called "{story_id}".{did_you_mean(story_id, known)}',
                        fix=f"Use one of: {', '.join(known)}." if known else
                        f"Put a story folder (articles/ and articles.csv) in {stories_dir(data_dir)}.")
     return load_corpus(stories_dir(data_dir) / story_id, warn=warn)

@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .errors import KitError
 from .stories import article_names
-from .wording import shorten
+from .wording import did_you_mean, shorten
 
 KINDS = ("same statement", "description", "name")
 #: Entity labels whose descriptions and names are compared.
@@ -124,7 +124,8 @@ class WordChoices:
     def of_kind(self, kind: str) -> tuple[WordChoice, ...]:
         """Only the choices of one kind (see :data:`KINDS`)."""
         if kind not in KINDS:
-            raise KitError(f'"{kind}" is not a kind of word choice.', fix=f"Use one of: {', '.join(KINDS)}.")
+            raise KitError(f'"{kind}" is not a kind of word choice.{did_you_mean(kind, KINDS)}',
+                           fix=f"Use one of: {', '.join(KINDS)}.")
         return tuple(c for c in self.items if c.kind == kind)
 
     @property

@@ -42,6 +42,7 @@ from ..csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from ..errors import MetadataError
 from ..lexicon import Lexicon, load_lexicon
 from ..nlp import as_doc, has_parser
+from ..wording import did_you_mean
 
 EVIDENCE_FILE = "loaded-evidence.csv"
 WEIGHTS_FILE = "loaded-weights.csv"
@@ -247,7 +248,7 @@ def parse_weights(path: Path) -> tuple[dict[str, float], dict[str, float]]:
         seen[name] = number
         if name.startswith("(") and name != "(intercept)":
             if name not in SETTINGS:
-                problems.append(f"line {number}: unknown setting {name!r} (use one of: {', '.join(SETTINGS)})")
+                problems.append(f"line {number}: unknown setting {name!r} (use one of: {', '.join(SETTINGS)}{did_you_mean(name, SETTINGS, lead='. ')})")
             elif name == "(threshold)" and not 0 < weight < 1:
                 problems.append(f"line {number}: the threshold must be between 0 and 1, not {value}")
             elif name == "(evidence prior)" and not 0 < weight < 1:

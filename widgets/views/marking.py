@@ -39,7 +39,7 @@ from .. import exercises
 from ..corpus import Corpus, load_corpus
 from ..render.corpus import skipped_html
 from ..render.html import escape
-from ..wording import shorten
+from ..wording import did_you_mean, shorten
 from ..loaded import paragraphs
 from ..marking import (
     KEY,
@@ -150,7 +150,7 @@ class MarkingModel(traitlets.HasTraits):
     @traitlets.validate("article_id")
     def _known_article(self, proposal):
         if proposal["value"] not in self.corpus.ids:
-            raise traitlets.TraitError(f"Unknown article {proposal['value']!r}; choose one of: {', '.join(self.corpus.ids)}.")
+            raise traitlets.TraitError(f"Unknown article {proposal['value']!r}; choose one of: {', '.join(self.corpus.ids)}.{did_you_mean(proposal['value'], self.corpus.ids)}")
         return proposal["value"]
 
     @traitlets.validate("part")
