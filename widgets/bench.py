@@ -152,8 +152,10 @@ def measure_comparison(repeats: int = 5, *, corpus=None) -> list[tuple[str, floa
     ``corpus``: the articles to compare and to make the generated ones from (default: the kit's corpus).
 
     >>> from widgets.corpus import Corpus, article_from_text
-    >>> toy = Corpus([article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.", id="a"),
-    ...               article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")])
+    >>> toy = Corpus([article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                                 id="a"),
+    ...               article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.",
+    ...                                 id="b")])
     >>> for label, seconds in measure_comparison(1, corpus=toy):
     ...     print(label, seconds >= 0)
     the corpus (2 articles), every table True

@@ -196,7 +196,8 @@ def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) 
 
     >>> from widgets.compare import compare
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.", id="a")
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
     >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
     >>> print(report_text(compare([a, b], facts=[], terms=[]), outlets={"a": "Daily"}))
     Files:

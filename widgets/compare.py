@@ -262,7 +262,8 @@ def compare(
     More in the module example.
 
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.", id="a")
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
     >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
     >>> result = compare([a, b], names=["Daily", "Herald"], facts=[], terms=[])
     >>> result.files, [(p.a.speaker, p.b.speaker, p.same_speaker) for p in result.aligned]

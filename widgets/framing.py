@@ -93,7 +93,8 @@ def _framing_from_table(table: Table) -> tuple[FramingTerm, ...]:
                                 fix='Fill in both cells, e.g. term "Kiev" and patterns "Kiev".', where=where)
         marks = (row["marks"] or "any").lower()
         if marks not in MARKS:
-            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.{did_you_mean(marks, MARKS)}',
+            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.'
+                                f'{did_you_mean(marks, MARKS)}',
                                 fix=f"Use one of: {', '.join(MARKS)}.", where=where)
         terms.append(FramingTerm(row["group"] or term, term, patterns, marks, split_cell(row["exclude"]), row["note"]))
     return tuple(terms)
@@ -130,7 +131,8 @@ def find_framing(article, *, terms: Sequence[FramingTerm] | None = None, name: s
     More in the module example.
 
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“The war must end,” Kirby said. The war crimes report came out. The war went on.", id="toy")
+    >>> a = article_from_text("“The war must end,” Kirby said. The war crimes report came out. The war went on.",
+    ...                       id="toy")
     >>> terms = [FramingTerm("war or conflict", "war", ("war",), exclude=("war crimes",))]
     >>> [(h.text, h.start, h.in_quote) for h in find_framing(a, terms=terms, quoted=[(1, 18)])]
     [('war', 5, True), ('war', 68, False)]

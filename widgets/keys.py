@@ -113,7 +113,8 @@ def _text_problems(corpus, name: str, start: int, end: int, text: str, *, by: st
     here = f"line {line}: " if line else ""
     articles = {a.id if by == "id" else (a.path.name if a.path else a.id): a for a in corpus}
     if name not in articles:
-        return [f"{here}unknown article {name!r} (use one of: {', '.join(articles)}{did_you_mean(name, articles, lead='. ')})"]
+        return [f"{here}unknown article {name!r} "
+                f"(use one of: {', '.join(articles)}{did_you_mean(name, articles, lead='. ')})"]
     found = articles[name].raw[start:end]
     if found != text:
         return [f"{here}{name} has {found[:40]!r} at {start}-{end}, not {text[:40]!r}"]

@@ -220,7 +220,8 @@ def who_is_quoted(
     More in the module example.
 
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez. “Soon,” Kirby said.", id="a")
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez. “Soon,” Kirby said.",
+    ...                       id="a")
     >>> v = who_is_quoted([a], names=["Daily"])
     >>> [(s.file, s.speaker, s.words, s.word_share, s.side) for s in v.speakers]
     [('Daily', 'Maria Lopez', 7, 0.875, 'not in the speaker table'), ('Daily', 'John Kirby', 1, 0.125, 'US and allies')]

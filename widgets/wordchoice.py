@@ -362,7 +362,8 @@ def find_word_choices(
 
     >>> from widgets.corpus import article_from_text
     >>> a = article_from_text("The regime of Vladimir Putin said on Monday that the talks in Minsk had failed.", id="a")
-    >>> b = article_from_text("The government of Vladimir Putin said on Monday that the talks in Minsk had failed.", id="b")
+    >>> b = article_from_text("The government of Vladimir Putin said on Monday that the talks in Minsk had failed.",
+    ...                       id="b")
     >>> choices = find_word_choices([a, b], names=["Daily", "Herald"])
     >>> [(c.kind, c.terms(), [use.term for use in c.loaded]) for c in choices.items]
     [('same statement', {'Daily': ['regime'], 'Herald': ['government']}, ['regime'])]

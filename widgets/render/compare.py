@@ -104,7 +104,8 @@ def columns_html(result: Comparison, articles: dict[str, object]) -> str:
 
     >>> from widgets.compare import compare
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.", id="a")
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
     >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
     >>> html = columns_html(compare([a, b], facts=[], terms=[], automatic=False), {"a": a, "b": b})
     >>> html.count('class="ml-column"'), html.count('<span class="ml-label">[1]</span>')
@@ -147,7 +148,8 @@ def pairs_html(result: Comparison, labels: dict[str, str], *, numbers: Sequence[
 
     >>> from widgets.compare import compare
     >>> from widgets.corpus import article_from_text
-    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.", id="a")
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
     >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
     >>> html = pairs_html(compare([a, b], facts=[], terms=[], automatic=False), {"a": "Daily", "b": "Herald"})
     >>> print(html[len(CSS):])
