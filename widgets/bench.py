@@ -52,7 +52,13 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "cold": t3 - t2, "warm": t
 
 
 def analyse_everything(corpus) -> dict:
-    """Run every analysis the kit has over the corpus: counts, quotes, loaded language, comparison."""
+    """Run every analysis the kit has over the corpus: counts, quotes, loaded language, comparison.
+
+    >>> from widgets.corpus import load_corpus
+    >>> everything = analyse_everything(load_corpus())
+    >>> sorted(everything), len(everything["quotes"]), everything["compare"].files[0]
+    (['compare', 'loaded', 'quotes', 'stats'], 5, 'blinken-diplomatic-cover')
+    """
     from .compare import compare
     from .loaded import find_loaded
     from .quotes import find_quotes
@@ -68,7 +74,13 @@ def analyse_everything(corpus) -> dict:
 
 
 def generated_corpus(corpus, n: int = 1000, *, seed: int = 0) -> list[str]:
-    """``n`` article-like texts made by shuffling the corpus's paragraphs (deterministic for a seed)."""
+    """``n`` article-like texts made by shuffling the corpus's paragraphs (deterministic for a seed).
+
+    >>> from widgets.corpus import load_corpus
+    >>> texts = generated_corpus(load_corpus(), 3)
+    >>> len(texts), texts == generated_corpus(load_corpus(), 3), texts == generated_corpus(load_corpus(), 3, seed=1)
+    (3, True, False)
+    """
     import random
 
     paragraphs = [p for a in corpus for p in a.body.split("\n") if len(p.split()) > 8]
@@ -78,7 +90,12 @@ def generated_corpus(corpus, n: int = 1000, *, seed: int = 0) -> list[str]:
 
 def measure_throughput(n: int = 1000, *, batch_size: int = 32, processes: int = 2, progress: bool = True) -> dict:
     """Parse and analyse ``n`` generated articles: ``nlp.pipe`` with batching on ``processes`` cores, then
-    quote spotting and loaded-language highlighting on each Doc (quotes found once, reused for voice)."""
+    quote spotting and loaded-language highlighting on each Doc (quotes found once, reused for voice).
+
+    >>> result = measure_throughput(2, processes=1, progress=False)
+    >>> sorted(result), result["articles"], result["words_per_s"] > 0
+    (['articles', 'found', 'processes', 'seconds', 'words', 'words_per_s'], 2, True)
+    """
     from tqdm import tqdm
 
     from . import nlp
@@ -103,7 +120,13 @@ def measure_throughput(n: int = 1000, *, batch_size: int = 32, processes: int = 
 
 
 def five_articles_of_1000_words(corpus, *, seed: int = 0) -> list:
-    """Five articles of about 1,000 words each, made from the corpus's paragraphs (deterministic)."""
+    """Five articles of about 1,000 words each, made from the corpus's paragraphs (deterministic).
+
+    >>> from widgets.corpus import load_corpus
+    >>> articles = five_articles_of_1000_words(load_corpus())
+    >>> [a.id for a in articles][:2], all(len(a.raw.split()) >= 1000 for a in articles)
+    (['generated-1', 'generated-2'], True)
+    """
     import random
 
     from .corpus import article_from_text
@@ -122,10 +145,23 @@ def five_articles_of_1000_words(corpus, *, seed: int = 0) -> list:
     return out
 
 
-def measure_comparison(repeats: int = 5) -> list[tuple[str, float]]:
+def measure_comparison(repeats: int = 5, *, corpus=None) -> list[tuple[str, float]]:
     """Median seconds of ``compare()`` after parsing: the corpus (with and without the automatic tables),
     and five generated articles of about 1,000 words each. Remembered per-article results
-    (:mod:`widgets.memo`) are forgotten before each run, so every run analyses every article."""
+    (:mod:`widgets.memo`) are forgotten before each run, so every run analyses every article.
+    ``corpus``: the articles to compare and to make the generated ones from (default: the kit's corpus).
+
+    >>> from widgets.corpus import Corpus, article_from_text
+    >>> toy = Corpus([article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                                 id="a"),
+    ...               article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.",
+    ...                                 id="b")])
+    >>> for label, seconds in measure_comparison(1, corpus=toy):
+    ...     print(label, seconds >= 0)
+    the corpus (2 articles), every table True
+    the corpus, without the automatic tables (as before issue 12) True
+    5 generated articles of ... words each, every table True
+    """
     import statistics
 
     from .memo import forget
@@ -134,12 +170,12 @@ def measure_comparison(repeats: int = 5) -> list[tuple[str, float]]:
     from .compare import compare
     from .corpus import load_corpus
 
-    corpus = list(load_corpus(warn=False))
+    corpus = list(load_corpus(warn=False) if corpus is None else corpus)
     generated = five_articles_of_1000_words(corpus)
     nlp.parse_corpus(corpus + generated)
     compare(corpus)  # warm: lexicon, speaker table
     out = []
-    for label, articles, automatic in (("the corpus (5 articles), every table", corpus, True),
+    for label, articles, automatic in ((f"the corpus ({len(corpus)} articles), every table", corpus, True),
                                        ("the corpus, without the automatic tables (as before issue 12)", corpus, False),
                                        (f"5 generated articles of {sum(len(a.raw.split()) for a in generated) // 5:,} "
                                         "words each, every table", generated, True)):
@@ -168,15 +204,28 @@ def _timed_changes(model, trait: str, values: list, changes: int) -> tuple[float
     return statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
-def measure_widget_latency(changes: int = 100) -> list[tuple[str, float, float]]:
+def measure_widget_latency(changes: int = 100, *, corpus=None) -> list[tuple[str, float, float]]:
     """Kernel-side time for a view to re-render after a change (model trait set -> HTML rebuilt), per view:
-    switching the article, choosing another pair of articles, toggling a category."""
+    switching the article, choosing another pair of articles, toggling a category (``corpus``: the
+    articles to show, default the kit's corpus).
+
+    >>> from widgets.corpus import Corpus, article_from_text
+    >>> toy = Corpus([article_from_text("“We will rebuild the bridge,” said Mayor Maria Lopez.", id="a"),
+    ...               article_from_text("“It was a brutal storm,” said Tom Reyes.", id="b")])
+    >>> for name, median, p95 in measure_widget_latency(2, corpus=toy):
+    ...     print(name, 0 <= median and 0 <= p95)
+    ArticleBrowser: switch article True
+    QuoteSpotter: switch article True
+    LoadedLanguageHighlighter: switch article True
+    SourceComparer: choose another pair of articles True
+    LoadedLanguageHighlighter: toggle a category True
+    """
     from itertools import combinations
 
     from .corpus import load_corpus
     from .views import ArticleBrowser, LoadedLanguageHighlighter, QuoteSpotter, SourceComparer
 
-    corpus = load_corpus(warn=False)
+    corpus = load_corpus(warn=False) if corpus is None else corpus
     ids = list(corpus.ids)
     out = []
     for cls in (ArticleBrowser, QuoteSpotter, LoadedLanguageHighlighter):
@@ -193,12 +242,26 @@ def measure_widget_latency(changes: int = 100) -> list[tuple[str, float, float]]
 
 
 def measure_cold_and_warm() -> dict:
+    """Seconds, in a new Python process: importing the kit, loading the pipeline, analysing the corpus cold
+    (parse + every analysis) and warm (from the parse cache).
+
+    Not run by the doctests (a new Python process loads spaCy and analyses the corpus twice: 10 s or more):
+
+    >>> sorted(measure_cold_and_warm())  # doctest: +SKIP
+    ['cold', 'import', 'load', 'warm']
+    """
     out = subprocess.run([PY, "-c", _COLD_SCRIPT], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def measure_lesson(path: Path) -> dict:
-    """Run a notebook cell by cell in a fresh kernel: time after the model is loaded, and peak kernel memory."""
+    """Run a notebook cell by cell in a fresh kernel: time after the model is loaded, and peak kernel memory.
+
+    Not run by the doctests (it starts a Jupyter kernel and runs a whole lesson):
+
+    >>> sorted(measure_lesson(ROOT / "lessons" / "01-meet-the-corpus.ipynb"))  # doctest: +SKIP
+    ['after_load_mb', 'after_model_s', 'model_load_s', 'peak_mb']
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -222,6 +285,13 @@ def measure_lesson(path: Path) -> dict:
 
 
 def measure_nbval(path: Path) -> float:
+    """Seconds that ``pytest --nbval`` (strict, fresh kernel) takes on one notebook.
+
+    Not run by the doctests (it runs pytest --nbval on a whole lesson in a fresh kernel):
+
+    >>> measure_nbval(ROOT / "lessons" / "01-meet-the-corpus.ipynb") > 0  # doctest: +SKIP
+    True
+    """
     start = time.perf_counter()
     subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--override-ini", "addopts=",
                     "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg", str(path)],
@@ -230,6 +300,13 @@ def measure_nbval(path: Path) -> float:
 
 
 def measure_install() -> dict:
+    """Seconds and megabytes of a fresh ``pip install -r requirements.txt`` into a new virtual environment.
+
+    Not run by the doctests (it needs the package index and takes minutes):
+
+    >>> sorted(measure_install())  # doctest: +SKIP
+    ['install_mb', 'install_s']
+    """
     tmp = Path(tempfile.mkdtemp(prefix="medialit-bench-"))
     try:
         subprocess.run([sys.executable, "-m", "venv", str(tmp / "venv")], check=True)
@@ -249,6 +326,18 @@ def _row(what: str, figure: str, target: str = "") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m widgets.bench [options]`` (or ``accuracy [options]``): print the benchmark table; returns 0.
+
+    >>> try:
+    ...     main(["--help"])
+    ... except SystemExit as done:
+    ...     print("exit code", done.code)
+    usage: python -m widgets.bench [-h] [--install] ...
+    ...
+      --articles ARTICLES  size of the generated corpus (0 to skip)
+    ...
+    exit code 0
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["accuracy"]:
         from .bench_accuracy import main as accuracy

@@ -46,6 +46,7 @@ from .loaded import paragraphs as article_paragraphs
 from .marking import Mark, Span, fingerprint, key_spans, tool_spans, words, words_in
 from .render.classreport import ALPHA_EXPLAINED, MODE_NAMES, alpha_text, class_report_body, class_report_html
 from .render.classreport import phrase_list as _list, short_phrase as _short
+from .wording import did_you_mean
 
 #: At least this share of the students marked a word: the class agrees on it.
 AGREE = 0.75
@@ -259,9 +260,11 @@ def class_report(folder: str | Path, *, article: str | None = None, mode: str | 
     corpus = corpus if corpus is not None else load_corpus(warn=False)
     read, bad = read_folder(folder)
     if mode is not None and mode not in MARK_MODES:
-        raise KitError(f"Unknown mode {mode!r}.", fix=f"Use one of: {', '.join(MARK_MODES)}.")
+        raise KitError(f"Unknown mode {mode!r}.{did_you_mean(mode, MARK_MODES)}",
+                       fix=f"Use one of: {', '.join(MARK_MODES)}.")
     if article is not None and article not in corpus.ids:
-        raise KitError(f"Unknown article {article!r}.", fix=f"Use one of: {', '.join(corpus.ids)}.")
+        raise KitError(f"Unknown article {article!r}.{did_you_mean(article, corpus.ids)}",
+                       fix=f"Use one of: {', '.join(corpus.ids)}.")
     tasks = marked_tasks(read)
     candidates = [t for t, _n in sorted(tasks.items(), key=lambda kv: (-kv[1], kv[0]))
                   if (article is None or t[0] == article) and (mode is None or t[1] == mode) and t[0] in corpus.ids]

@@ -125,7 +125,18 @@ def quotes_table(quotes: Iterable["Quote"], *, width: int = 60) -> str:
 
 
 def quotes_command(args) -> int:
-    """``medialit quotes [--json] FILE``: print the quotes of any UTF-8 text file."""
+    """``medialit quotes [--json] FILE``: print the quotes of any UTF-8 text file.
+
+    >>> import argparse, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "toy.txt")
+    >>> _ = open(path, "w", encoding="utf-8").write("“We will rebuild the bridge,” said Mayor Maria Lopez.")
+    >>> quotes_command(argparse.Namespace(files=[path], json=False))
+    start  end  kind    speaker      cue   text
+        1   28  direct  Maria Lopez  said  We will rebuild the bridge,
+    0
+    >>> quotes_command(argparse.Namespace(files=[path + ".missing"], json=False))   # the reason goes to stderr
+    2
+    """
     from .quotes import find_quotes
 
     path = args.files[0]
@@ -181,7 +192,25 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def report_text(result: "Comparison", *, outlets: dict[str, str] | None = None) -> str:
-    """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints)."""
+    """A readable plain-text report of a :class:`Comparison` (what ``medialit compare`` prints).
+
+    >>> from widgets.compare import compare
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
+    >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
+    >>> print(report_text(compare([a, b], facts=[], terms=[]), outlets={"a": "Daily"}))
+    Files:
+      [1] a (Daily)
+      [2] b
+    ...
+    Aligned quotes: 1 pair(s)
+      (1) the same words; the two articles give the words to different people (DIFFERENT SPEAKERS)
+          [1] Maria Lopez: “We will rebuild the old bridge before the winter rains,”
+          [2] Tom Reyes: “We will rebuild the old bridge before the winter rains,”
+    ...
+    People, organisations and places named by every file: none
+    """
     from .plainwords import describe_pair
 
     outlets = outlets or {}
@@ -269,7 +298,25 @@ def _quoted_lines(result: "Comparison", short: dict[str, str]) -> list[str]:
 
 
 def compare_command(args) -> int:
-    """``medialit compare [--json] FILE FILE [FILE...]``: returns the exit code."""
+    """``medialit compare [--json] FILE FILE [FILE...]``: returns the exit code.
+
+    >>> import argparse, tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> for name, who in (("a.txt", "said Mayor Maria Lopez"), ("b.txt", "said Tom Reyes")):
+    ...     _ = open(os.path.join(folder, name), "w", encoding="utf-8").write(
+    ...         f"“We will rebuild the old bridge before the winter rains,” {who}.")
+    >>> files = [os.path.join(folder, "a.txt"), os.path.join(folder, "b.txt")]
+    >>> compare_command(argparse.Namespace(files=files, json=False))
+    Files:
+      [1] .../a.txt (unknown outlet, a)
+      [2] .../b.txt (unknown outlet, b)
+    ...
+      (1) the same words; the two articles give the words to different people (DIFFERENT SPEAKERS)
+    ...
+    0
+    >>> compare_command(argparse.Namespace(files=files[:1], json=False))   # needs two files (said on stderr)
+    2
+    """
     from .compare import compare
 
     files = list(getattr(args, "files", []) or [])
@@ -378,7 +425,24 @@ def _language_notices(files: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "toy.txt")
+    >>> _ = open(path, "w", encoding="utf-8").write("“We will rebuild the bridge,” said Mayor Maria Lopez.")
+    >>> main(["quotes", "--json", path])
+    [
+     {
+      "start": 1,
+      "end": 28,
+      "text": "We will rebuild the bridge,",
+      "speaker": "Maria Lopez",
+      "kind": "direct",
+      "cue": "said"
+     }
+    ]
+    0
+    """
     args = _parser().parse_args(_files_after_options(list(sys.argv[1:] if argv is None else argv)))
     nlp.set_notice_stream(sys.stderr)  # keep standard output clean for --json
     if args.command in _FILE_COMMANDS:

@@ -259,7 +259,19 @@ def compare(
         automatic: also build the tables that need no lists (``reporting``, ``quoted``,
             ``word_choices``); False leaves them None (faster).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
+    >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
+    >>> result = compare([a, b], names=["Daily", "Herald"], facts=[], terms=[])
+    >>> result.files, [(p.a.speaker, p.b.speaker, p.same_speaker) for p in result.aligned]
+    (('Daily', 'Herald'), [('Maria Lopez', 'Tom Reyes', False)])
+    >>> compare([a])
+    Traceback (most recent call last):
+    ...
+    widgets.errors.KitError: compare() needs at least two articles; it got 1. Fix: ...
     """
     articles = list(articles)
     if len(articles) < 2:

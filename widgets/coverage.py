@@ -170,7 +170,12 @@ def find_facts(article, *, facts: Sequence[Fact] | None = None, name: str | None
         facts: the facts to look for (default: ``data/facts.csv``).
         name: the name to give the article in the results (default: its id).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("New sanctions hit Moscow. The sanctions were expected.", id="toy")
+    >>> [(h.item, h.text, h.file) for h in find_facts(a, facts=[Fact("Sanctions", ("sanction*",))], name="Daily")]
+    [('Sanctions', 'sanctions', 'Daily'), ('Sanctions', 'sanctions', 'Daily')]
     """
     facts = load_facts() if facts is None else facts
     name = name or _name_of(article)

@@ -73,7 +73,17 @@ def check_data_files(data_dir: str | os.PathLike | None = None, *, corpus: Corpu
     any CSV file the kit does not read. ``corpus`` (default: loaded from ``data_dir``) is what the
     answer keys are checked against.
 
-    See the module example; a broken file gives an ``ERROR`` naming the file, the line and the fix.
+    A broken file gives an ``ERROR`` naming the file, the line and the fix.
+
+    >>> import tempfile, pathlib
+    >>> from widgets.corpus import load_corpus
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "lexicon.csv").write_text("term,match,category\\nbrutal,lemma,loaded_languag\\n", encoding="utf-8")
+    >>> problems = check_data_files(folder, corpus=load_corpus())
+    >>> [problem.level for problem in problems]   # most of the kit's files are missing here; the lexicon is broken
+    ['warning', 'error']
+    >>> print(problems[1])
+    ERROR .../lexicon.csv: The lexicon has 1 problem: line 2: unknown category 'loaded_languag' (use one of: ... Did you mean 'loaded_language'?). Fix: ...
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     corpus = corpus if corpus is not None else check_data_dir(data_dir)

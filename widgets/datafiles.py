@@ -298,7 +298,22 @@ def load(path: str | os.PathLike, build: Callable[[Table], T], *, inside: str | 
 
 
 def clear_cache() -> None:
-    """Forget every file read by :func:`load` (the next call reads it again)."""
+    """Forget every file read by :func:`load` (the next call reads it again).
+
+    >>> import tempfile, pathlib
+    >>> from widgets import datafiles
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "colours.csv"
+    >>> _ = path.write_text("colour\\nred\\n", encoding="utf-8")
+    >>> reads = []
+    >>> def build(table): reads.append(1); return [row["colour"] for row in table.rows]
+    >>> load(path, build), load(path, build), len(reads)
+    (['red'], ['red'], 1)
+    >>> kept = datafiles._cache.copy()   # (only so that the other examples keep their tables)
+    >>> clear_cache()
+    >>> load(path, build), len(reads)
+    (['red'], 2)
+    >>> datafiles._cache.clear(); datafiles._cache.update(kept)
+    """
     _cache.clear()
 
 

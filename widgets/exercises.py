@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .text import squash_spaces, straighten_quotes
-from .wording import plural, shorten
+from .wording import did_you_mean, plural, shorten
 # Saved work lives in widgets.work (and widgets.workfile); its functions are named here too, where the
 # lessons have always found them (``from widgets.exercises import save_work``).
 from .work import (MAX_ANSWER_ITEMS, _is_unanswered, _type_name, forget_marks, load_work, load_work_content,
@@ -238,7 +238,8 @@ def _check_choice(ex_id: str, ex: dict, answer) -> Feedback:
         given = normalise(choices[letters.index(given)])
     if given not in [normalise(c) for c in choices]:
         options = "; ".join(f'"{letter}" = {c}' for letter, c in zip(letters, choices))
-        return Feedback(ex_id, "wrong", f'"{answer}" is not one of the choices. Choose one of: {options}.')
+        return Feedback(ex_id, "wrong", f'"{answer}" is not one of the choices. Choose one of: {options}.'
+                                        f"{did_you_mean(answer, choices)}")
     if answer_hash(ex_id, given) in ex["hashes"]:
         return _right(ex_id, ex)
     return Feedback(ex_id, "wrong", ex.get("hint", "Not that one. Read the question again and try another."))

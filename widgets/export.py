@@ -60,7 +60,13 @@ class ExportResult:
 
 
 def chart_svg(chart) -> str:
-    """An Altair chart as an SVG string, drawn offline by vl-convert."""
+    """An Altair chart as an SVG string, drawn offline by vl-convert.
+
+    >>> import altair as alt
+    >>> svg = chart_svg(alt.Chart(alt.Data(values=[{"x": 1}])).mark_bar().encode(x="x:Q"))
+    >>> svg.startswith("<svg"), "<script" in svg
+    (True, False)
+    """
     import vl_convert as vlc
 
     spec = chart.to_dict()
@@ -144,6 +150,20 @@ def export_html(
         report: the student's own short report (plain text), shown at the top.
         corpus: the articles to compare with in the charts (default: the kit's corpus).
         charts: include the comparison charts (SVG images).
+
+    >>> import tempfile, pathlib
+    >>> from widgets.corpus import article_from_text
+    >>> article = article_from_text("A brutal plan, “we will win,” Kirby said.", id="toy")
+    >>> result = export_html(article, pathlib.Path(tempfile.mkdtemp()) / "toy.html", charts=False)
+    >>> result
+    Saved .../toy.html (... KB, 0 charts). Download it (right-click in the file browser > Download) and open it in any browser.
+    >>> html = result.path.read_text(encoding="utf-8")
+    >>> "(no report written yet)" in html, "1 quotation in the article body" in html, "1 highlight in" in html
+    (True, True, True)
+    >>> export_html("not an article")
+    Traceback (most recent call last):
+    ...
+    widgets.errors.KitError: export_html needs an article, not str. Fix: Use corpus["some-id"] or article_from_text("...").
     """
     if not isinstance(article, Article):
         raise KitError(f"export_html needs an article, not {type(article).__name__}.",

@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 from .coverage import Sentences, phrase_pattern
 from .datafiles import Table, data_path, load, split_cell
 from .errors import MetadataError
+from .wording import did_you_mean
 
 FRAMING_FILE = "framing.csv"
 #: Columns of ``data/framing.csv`` (the first three are required).
@@ -92,7 +93,8 @@ def _framing_from_table(table: Table) -> tuple[FramingTerm, ...]:
                                 fix='Fill in both cells, e.g. term "Kiev" and patterns "Kiev".', where=where)
         marks = (row["marks"] or "any").lower()
         if marks not in MARKS:
-            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.',
+            raise MetadataError(f'The marks cell is "{marks}", which the kit does not know.'
+                                f'{did_you_mean(marks, MARKS)}',
                                 fix=f"Use one of: {', '.join(MARKS)}.", where=where)
         terms.append(FramingTerm(row["group"] or term, term, patterns, marks, split_cell(row["exclude"]), row["note"]))
     return tuple(terms)
@@ -126,7 +128,14 @@ def find_framing(article, *, terms: Sequence[FramingTerm] | None = None, name: s
         quoted: (start, end) of every quotation in the article (e.g. from :func:`widgets.quotes.find_quotes`),
             to tell the writer's own words from quoted ones (``FramingHit.in_quote``).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“The war must end,” Kirby said. The war crimes report came out. The war went on.",
+    ...                       id="toy")
+    >>> terms = [FramingTerm("war or conflict", "war", ("war",), exclude=("war crimes",))]
+    >>> [(h.text, h.start, h.in_quote) for h in find_framing(a, terms=terms, quoted=[(1, 18)])]
+    [('war', 5, True), ('war', 68, False)]
     """
     terms = load_framing() if terms is None else terms
     name = name or getattr(article, "id", None) or "text"

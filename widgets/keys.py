@@ -22,6 +22,7 @@ from .corpus import load_corpus
 from .datafiles import Row, Table, data_path, load, read_table
 from .errors import MetadataError
 from .lexicon import CATEGORIES, VOICES
+from .wording import did_you_mean
 
 #: The quote key, in ``data/keys/``.
 QUOTES_KEY_FILE = "quotes.csv"
@@ -112,7 +113,8 @@ def _text_problems(corpus, name: str, start: int, end: int, text: str, *, by: st
     here = f"line {line}: " if line else ""
     articles = {a.id if by == "id" else (a.path.name if a.path else a.id): a for a in corpus}
     if name not in articles:
-        return [f"{here}unknown article {name!r} (use one of: {', '.join(articles)})"]
+        return [f"{here}unknown article {name!r} "
+                f"(use one of: {', '.join(articles)}{did_you_mean(name, articles, lead='. ')})"]
     found = articles[name].raw[start:end]
     if found != text:
         return [f"{here}{name} has {found[:40]!r} at {start}-{end}, not {text[:40]!r}"]
@@ -153,7 +155,12 @@ def _quotes_from_table(table: Table) -> tuple[KeyQuote, ...]:
 # loaded.csv
 # --------------------------------------------------------------------------------------------------
 def default_key_path() -> Path:
-    """``data/keys/loaded.csv`` in the kit's data folder."""
+    """``data/keys/loaded.csv`` in the kit's data folder.
+
+    >>> path = default_key_path()
+    >>> path.parts[-2:], path.is_file()
+    (('keys', 'loaded.csv'), True)
+    """
     return data_path(LOADED_KEY_FILE)
 
 
@@ -188,7 +195,8 @@ def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyI
     for row in table.rows:
         line, article_id = row.line, row["article"]
         if article_id not in corpus.ids:
-            problems.append(f"line {line}: unknown article {article_id!r} (use one of: {', '.join(corpus.ids)})")
+            problems.append(f"line {line}: unknown article {article_id!r} "
+                            f"(use one of: {', '.join(corpus.ids)}{did_you_mean(article_id, corpus.ids, lead='. ')})")
             continue
         counted = row["counted"].lower()
         if counted not in ("yes", "no"):
@@ -196,7 +204,8 @@ def load_key(path: str | os.PathLike | None = None, *, corpus=None) -> list[KeyI
             continue
         category = row["category"]
         if (counted == "yes" or category) and category not in CATEGORIES:
-            problems.append(f"line {line}: unknown category {category!r} (use one of: {', '.join(CATEGORIES)})")
+            problems.append(f"line {line}: unknown category {category!r} "
+                            f"(use one of: {', '.join(CATEGORIES)}{did_you_mean(category, CATEGORIES, lead='. ')})")
             continue
         voice = row["voice"]
         if voice not in VOICES:

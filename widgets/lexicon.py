@@ -34,7 +34,7 @@ from pathlib import Path
 from .datafiles import Table, data_path, load, parse_table
 from .errors import MetadataError
 from .nlp import load_pipeline
-from .wording import plural
+from .wording import did_you_mean, plural
 
 #: The categories (a propaganda-technique taxonomy used in news research), in plain words.
 CATEGORIES: dict[str, str] = {
@@ -135,15 +135,21 @@ def check_category(category: str) -> str:
     >>> check_category("loaded")
     Traceback (most recent call last):
     ...
-    widgets.lexicon.LexiconError: Unknown category 'loaded'. Fix: Use one of: loaded_language, name_calling, exaggeration, fear_appeal, doubt, flag_waving, causal_oversimplification, slogan, whataboutism, black_and_white, thought_terminating_cliche.
+    widgets.lexicon.LexiconError: Unknown category 'loaded'. Did you mean 'loaded_language'? Fix: Use one of: loaded_language, name_calling, exaggeration, fear_appeal, doubt, flag_waving, causal_oversimplification, slogan, whataboutism, black_and_white, thought_terminating_cliche.
     """
     if category not in CATEGORIES:
-        raise LexiconError(f"Unknown category {category!r}.", fix=f"Use one of: {', '.join(CATEGORIES)}.")
+        raise LexiconError(f"Unknown category {category!r}.{did_you_mean(category, CATEGORIES)}",
+                           fix=f"Use one of: {', '.join(CATEGORIES)}.")
     return category
 
 
 def default_lexicon_path() -> Path:
-    """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere)."""
+    """``data/lexicon.csv`` in the kit's data folder (``MEDIALIT_DATA`` may point elsewhere).
+
+    >>> path = default_lexicon_path()
+    >>> path.name, path.is_file()
+    ('lexicon.csv', True)
+    """
     return data_path(LEXICON_FILE)
 
 
@@ -218,9 +224,11 @@ def _check_row(row: dict[str, str], number: int) -> tuple[LexiconEntry | None, l
     if not term:
         problems.append(f"line {number}: the term is empty (write the word or phrase, or delete the row)")
     if category not in CATEGORIES:
-        problems.append(f"line {number}: unknown category {category!r} (use one of: {', '.join(CATEGORIES)})")
+        problems.append(f"line {number}: unknown category {category!r} "
+                        f"(use one of: {', '.join(CATEGORIES)}{did_you_mean(category, CATEGORIES, lead='. ')})")
     if match not in MATCH_KINDS:
-        problems.append(f"line {number}: unknown match {row.get('match', '')!r} (use lemma, phrase or pattern)")
+        problems.append(f"line {number}: unknown match {row.get('match', '')!r} "
+                        f"(use lemma, phrase or pattern{did_you_mean(match, MATCH_KINDS, lead='. ')})")
     elif match == "pattern":
         if not pattern and term.startswith("["):
             pattern, term = term, term  # a pattern typed into the term column still works

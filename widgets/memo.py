@@ -43,7 +43,17 @@ def _tables() -> tuple:
 
 
 def remember(article, what: str, compute: Callable, *key: Hashable):
-    """``compute(article)``, or the result remembered for the same article, ``what`` and ``key``."""
+    """``compute(article)``, or the result remembered for the same article, ``what`` and ``key``.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("Rain fell on Leeds.", id="a")
+    >>> remember(a, "word count", lambda art: len(art.raw.split()))
+    4
+    >>> remember(a, "word count", lambda art: 999)   # remembered: not computed again
+    4
+    >>> remember(a, "word count", lambda art: 999, "another key")
+    999
+    """
     tables = _tables()
     full_key = (what, article.raw, article.body_start, article.body_end, key, tuple(id(t) for t in tables))
     hit = _memo.get(full_key)
@@ -58,7 +68,19 @@ def remember(article, what: str, compute: Callable, *key: Hashable):
 
 
 def forget() -> None:
-    """Drop every remembered result."""
+    """Drop every remembered result.
+
+    >>> from widgets import memo
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("Rain fell.", id="a")
+    >>> remember(a, "words", lambda art: art.raw.split())
+    ['Rain', 'fell.']
+    >>> kept = memo._memo.copy()   # (only so that the other examples need not analyse again)
+    >>> forget()
+    >>> remember(a, "words", lambda art: "computed again")
+    'computed again'
+    >>> forget(); memo._memo.update(kept)
+    """
     _memo.clear()
 
 

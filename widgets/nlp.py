@@ -66,7 +66,16 @@ class PipelineInfo:
 
 
 def set_notice_stream(stream: TextIO | None) -> None:
-    """Where the one-line "which pipeline" notice goes (default: standard output; the CLI uses stderr)."""
+    """Where the one-line "which pipeline" notice goes (default: standard output; the CLI uses stderr).
+
+    >>> import io
+    >>> from widgets import nlp
+    >>> stream = io.StringIO()
+    >>> set_notice_stream(stream)
+    >>> nlp._notice_stream is stream
+    True
+    >>> set_notice_stream(None)   # back to standard output
+    """
     global _notice_stream
     _notice_stream = stream
 
@@ -149,7 +158,13 @@ def pipeline_info() -> PipelineInfo:
 
 
 def register_extensions() -> None:
-    """Register the kit's custom attributes on spaCy objects. Safe to call any number of times."""
+    """Register the kit's custom attributes on spaCy objects. Safe to call any number of times.
+
+    >>> from spacy.tokens import Doc
+    >>> register_extensions(); register_extensions()   # twice is fine (a re-run notebook cell)
+    >>> Doc.has_extension("article_id")
+    True
+    """
     from spacy.tokens import Doc
 
     if not Doc.has_extension("article_id"):
@@ -203,6 +218,13 @@ def parse(source) -> "Doc":
 
     Returns:
         A spaCy ``Doc`` over exactly that text (character offsets match ``article.raw``).
+
+    >>> doc = parse("Kirby said so.")
+    >>> [t.text for t in doc], parse("Kirby said so.") is doc
+    (['Kirby', 'said', 'so', '.'], True)
+    >>> from widgets.corpus import load_corpus
+    >>> parse(load_corpus()["xi-invites-putin"])._.article_id
+    'xi-invites-putin'
     """
     text, article_id = _text_of(source)
     nlp = load_pipeline()
@@ -282,12 +304,24 @@ def parse_corpus(articles: Iterable, *, batch_size: int = 8) -> dict[str, "Doc"]
 
 
 def clear_cache() -> None:
-    """Forget every parsed text (the pipeline stays loaded)."""
+    """Forget every parsed text (the pipeline stays loaded).
+
+    >>> from widgets import nlp
+    >>> kept = nlp._cache.copy()   # (only so that the other examples need not parse again)
+    >>> clear_cache(); cache_size()
+    0
+    >>> nlp._cache.update(kept)
+    """
     _cache.clear()
 
 
 def cache_size() -> int:
-    """How many parsed texts are cached."""
+    """How many parsed texts are cached.
+
+    >>> _ = parse("Xi smiled.")
+    >>> 1 <= cache_size() <= CACHE_SIZE
+    True
+    """
     return len(_cache)
 
 

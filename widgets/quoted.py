@@ -27,6 +27,7 @@ from typing import Mapping, Sequence
 from .align import words
 from .errors import KitError
 from .stories import article_names
+from .wording import did_you_mean
 
 #: What a quote with no speaker counts for.
 UNKNOWN_SPEAKER = "unknown speaker"
@@ -87,7 +88,8 @@ class QuotedVoices:
     def for_file(self, file: str) -> tuple[SpeakerShare, ...]:
         """The speakers of one article, most quoted words first."""
         if file not in self.files:
-            raise KitError(f'"{file}" is not one of the compared articles.', fix=f"Use one of: {', '.join(self.files)}.")
+            raise KitError(f'"{file}" is not one of the compared articles.{did_you_mean(file, self.files)}',
+                           fix=f"Use one of: {', '.join(self.files)}.")
         return tuple(s for s in self.speakers if s.file == file)
 
     def only_quoted_by(self) -> dict[str, list[str]]:
@@ -215,7 +217,14 @@ def who_is_quoted(
         speakers: the speaker table for the sides (default: ``data/speakers.csv``; a missing or broken
             table leaves every side "not in the speaker table").
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez. “Soon,” Kirby said.",
+    ...                       id="a")
+    >>> v = who_is_quoted([a], names=["Daily"])
+    >>> [(s.file, s.speaker, s.words, s.word_share, s.side) for s in v.speakers]
+    [('Daily', 'Maria Lopez', 7, 0.875, 'not in the speaker table'), ('Daily', 'John Kirby', 1, 0.125, 'US and allies')]
     """
     from .quotes import find_quotes
     from .speakers import NOT_IN_TABLE, SpeakerTable, load_speakers

@@ -33,7 +33,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .datafiles import Table, data_path, load, split_cell
 from .errors import KitError
 from .text import squash_spaces, straighten_quotes
-from .wording import plural
+from .wording import did_you_mean, plural
 from .wordlists import Titles, load_titles
 
 SPEAKERS_FILE = "speakers.csv"
@@ -212,7 +212,7 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
                            fix="Write the speaker's full name in the name column, or delete the row.")
         type_ = (row.get("type") or "person").strip().lower() or "person"
         if type_ not in SPEAKER_TYPES:
-            raise KitError(f"Unknown type {type_!r} for {name}.", where=here,
+            raise KitError(f"Unknown type {type_!r} for {name}.{did_you_mean(type_, SPEAKER_TYPES)}", where=here,
                            fix=f"Use one of: {', '.join(SPEAKER_TYPES)}.")
         aliases = split_cell(row.get("aliases") or "")
         for form in (name, *aliases):
@@ -232,7 +232,12 @@ def speakers_from_rows(rows: Iterable[Mapping[str, str]], *, where: str = "speak
 
 
 def default_speakers_path() -> Path:
-    """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set)."""
+    """``data/speakers.csv`` in the kit's data folder (or in ``$MEDIALIT_DATA`` when set).
+
+    >>> path = default_speakers_path()
+    >>> path.name, path.is_file()
+    ('speakers.csv', True)
+    """
     return data_path(SPEAKERS_FILE)
 
 

@@ -25,20 +25,33 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import KitError
-from .wording import plural
+from .wording import did_you_mean, plural
 
 STORIES_FOLDER = "stories"
 
 
 def stories_dir(data_dir=None) -> Path:
-    """The folder that holds the story folders (``data/stories``)."""
+    """The folder that holds the story folders (``data/stories``).
+
+    >>> stories_dir().name, stories_dir().is_dir()
+    ('stories', True)
+    >>> stories_dir("/some/data").as_posix()
+    '/some/data/stories'
+    """
     from .corpus import default_data_dir
 
     return (Path(data_dir) if data_dir is not None else default_data_dir()) / STORIES_FOLDER
 
 
 def list_stories(data_dir=None) -> tuple[str, ...]:
-    """The ids of the stories in the data folder (folder names, sorted)."""
+    """The ids of the stories in the data folder (folder names, sorted).
+
+    >>> list_stories()
+    ('practice-phone-ban',)
+    >>> import tempfile
+    >>> list_stories(tempfile.mkdtemp())   # a data folder with no stories/
+    ()
+    """
     folder = stories_dir(data_dir)
     if not folder.is_dir():
         return ()
@@ -59,7 +72,7 @@ def load_story(story_id: str, *, data_dir=None, warn: bool = True):
 
     known = list_stories(data_dir)
     if story_id not in known:
-        raise KitError(f'There is no story called "{story_id}".',
+        raise KitError(f'There is no story called "{story_id}".{did_you_mean(story_id, known)}',
                        fix=f"Use one of: {', '.join(known)}." if known else
                        f"Put a story folder (articles/ and articles.csv) in {stories_dir(data_dir)}.")
     return load_corpus(stories_dir(data_dir) / story_id, warn=warn)

@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .errors import KitError
 from .stories import article_names
-from .wording import shorten
+from .wording import did_you_mean, shorten
 
 KINDS = ("same statement", "description", "name")
 #: Entity labels whose descriptions and names are compared.
@@ -124,7 +124,8 @@ class WordChoices:
     def of_kind(self, kind: str) -> tuple[WordChoice, ...]:
         """Only the choices of one kind (see :data:`KINDS`)."""
         if kind not in KINDS:
-            raise KitError(f'"{kind}" is not a kind of word choice.', fix=f"Use one of: {', '.join(KINDS)}.")
+            raise KitError(f'"{kind}" is not a kind of word choice.{did_you_mean(kind, KINDS)}',
+                           fix=f"Use one of: {', '.join(KINDS)}.")
         return tuple(c for c in self.items if c.kind == kind)
 
     @property
@@ -357,7 +358,15 @@ def find_word_choices(
         reporting: the matched statements (:func:`widgets.statements.match_statements`; found if None).
         loaded: ``{name: highlights}`` from :func:`widgets.loaded.find_loaded` (found if None).
 
-    See the module example.
+    More in the module example.
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("The regime of Vladimir Putin said on Monday that the talks in Minsk had failed.", id="a")
+    >>> b = article_from_text("The government of Vladimir Putin said on Monday that the talks in Minsk had failed.",
+    ...                       id="b")
+    >>> choices = find_word_choices([a, b], names=["Daily", "Herald"])
+    >>> [(c.kind, c.terms(), [use.term for use in c.loaded]) for c in choices.items]
+    [('same statement', {'Daily': ['regime'], 'Herald': ['government']}, ['regime'])]
     """
     from .loaded import find_loaded
     from .nlp import parse

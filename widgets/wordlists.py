@@ -51,7 +51,7 @@ from typing import Callable
 
 from .datafiles import Table, data_path, load, parse_table
 from .errors import MetadataError
-from .wording import plural
+from .wording import did_you_mean, plural
 
 VERBS_FILE = "reporting_verbs.csv"
 TITLES_FILE = "titles.csv"
@@ -299,7 +299,8 @@ def _check_title(row: dict[str, str], number: int) -> tuple[Title | None, list[s
         problems.append(f"line {number}: the title is empty (write it, e.g. 'senator', or delete the row)")
     kind = row.get("kind", "").lower() or "office"
     if kind not in TITLE_KINDS:
-        problems.append(f"line {number}: unknown kind {row.get('kind')!r} (use one of: {', '.join(TITLE_KINDS)})")
+        problems.append(f"line {number}: unknown kind {row.get('kind')!r} "
+                        f"(use one of: {', '.join(TITLE_KINDS)}{did_you_mean(kind, TITLE_KINDS, lead='. ')})")
     gender = row.get("gender", "").lower()
     if gender and gender not in GENDERS:
         problems.append(f"line {number}: unknown gender {row.get('gender')!r} (write male, female, or leave it empty)")
@@ -315,7 +316,7 @@ def parse_titles(text: str, *, where: str = TITLES_FILE) -> Titles:
     >>> parse_titles("title,kind\\nsenator,ofice\\n")
     Traceback (most recent call last):
     ...
-    widgets.errors.MetadataError: titles.csv: The title list has 1 problem: line 2: unknown kind 'ofice' (use one of: honorific, office, role). Fix: Correct these rows and run the cell again.
+    widgets.errors.MetadataError: titles.csv: The title list has 1 problem: line 2: unknown kind 'ofice' (use one of: honorific, office, role. Did you mean 'office'?). Fix: Correct these rows and run the cell again.
     """
     return _titles_from_table(parse_table(text, where=where, **_TITLE_TABLE))
 

@@ -43,7 +43,13 @@ _import_altair_without_widgets()
 
 
 def use_offline_renderer() -> None:
-    """Switch Altair to the offline ``mimetype`` renderer (safe to call any number of times)."""
+    """Switch Altair to the offline ``mimetype`` renderer (safe to call any number of times).
+
+    >>> import altair as alt
+    >>> use_offline_renderer(); use_offline_renderer()
+    >>> alt.renderers.active
+    'mimetype'
+    """
     import altair as alt
 
     if alt.renderers.active != "mimetype":
@@ -51,7 +57,13 @@ def use_offline_renderer() -> None:
 
 
 def categorical_scale(domain=None):
-    """An Altair colour scale using the colour-blind-safe palette."""
+    """An Altair colour scale using the colour-blind-safe palette.
+
+    >>> categorical_scale(["Russia", "Ukraine"]).to_dict()
+    {'domain': ['Russia', 'Ukraine'], 'range': ['#E69F00', '#56B4E9']}
+    >>> len(categorical_scale().to_dict()["range"])
+    8
+    """
     import altair as alt
 
     if domain is None:

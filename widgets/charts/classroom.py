@@ -35,7 +35,14 @@ def word_rows(report) -> list[dict]:
 
 def class_chart(report, *, anonymous: bool = False):
     """Two charts, one above the other: students per word (with what the tool and key did), and each
-    student's agreement with the class majority. ``anonymous`` shows Student 1, 2, ... instead of names."""
+    student's agreement with the class majority. ``anonymous`` shows Student 1, 2, ... instead of names.
+
+    >>> from widgets.classreport import SAMPLE_CLASS, class_report
+    >>> spec = class_chart(class_report(SAMPLE_CLASS)).to_dict()
+    >>> spec["title"], [part["title"] for part in spec["vconcat"]]
+    ('Class view: presidents-meet-us-targets (loaded words)',
+     ['How many students marked each word (right: also marked by the tool / the key)', 'Each student and the class majority'])
+    """
     import altair as alt
 
     use_offline_renderer()

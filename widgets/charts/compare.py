@@ -43,7 +43,14 @@ def coverage_rows(result, *, kind: str = "fact", labels: dict[str, str] | None =
 
 def coverage_heatmap(result, *, kind: str = "fact", labels: dict[str, str] | None = None, min_outlets: int = 0):
     """Heatmap of items (facts, or entities with ``kind="entity"``) x outlets; each cell shows its count,
-    and "left out" cells are outlined with a dashed border as well as left white."""
+    and "left out" cells are outlined with a dashed border as well as left white.
+
+    >>> from widgets.compare import Comparison
+    >>> from widgets.coverage import Fact
+    >>> spec = coverage_heatmap(Comparison(("a", "b"), (), (), (), facts=(Fact("Taiwan", ("Taiwan",)),))).to_dict()
+    >>> spec["title"], [layer["mark"]["type"] for layer in spec["layer"]]
+    ('Which outlet mentions which key facts? (0 = left out)', ['rect', 'text'])
+    """
     import altair as alt
 
     use_offline_renderer()
@@ -92,7 +99,13 @@ def overlap_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
 
 def quote_overlap_chart(result, *, labels: dict[str, str] | None = None):
     """Matrix of outlets x outlets: the number of statements both report (quoted or paraphrased);
-    the cell text says how many of them are given to different speakers ("2 (1 diff. speaker)")."""
+    the cell text says how many of them are given to different speakers ("2 (1 diff. speaker)").
+
+    >>> from widgets.compare import Comparison
+    >>> spec = quote_overlap_chart(Comparison(("a", "b"), (), (), ())).to_dict()
+    >>> spec["title"], [layer["mark"]["type"] for layer in spec["layer"]]
+    ('How many statements do two outlets both report?', ['rect', 'text'])
+    """
     import altair as alt
 
     use_offline_renderer()
@@ -113,7 +126,17 @@ def quote_overlap_chart(result, *, labels: dict[str, str] | None = None):
 
 
 def framing_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
-    """One row per framing term and outlet: ``{"group", "term", "outlet", "uses"}``."""
+    """One row per framing term and outlet: ``{"group", "term", "outlet", "uses"}``.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> from widgets.framing import FramingTerm
+    >>> terms = [FramingTerm("Kyiv or Kiev", "Kyiv", ("Kyiv",)), FramingTerm("Kyiv or Kiev", "Kiev", ("Kiev",))]
+    >>> result = compare([article_from_text("Kyiv is far.", id="a"), article_from_text("Kiev is far.", id="b")],
+    ...                  facts=[], terms=terms, automatic=False)
+    >>> [(r["term"], r["outlet"], r["uses"]) for r in framing_rows(result)]
+    [('Kyiv', 'a', 1), ('Kyiv', 'b', 0), ('Kiev', 'a', 0), ('Kiev', 'b', 1)]
+    """
     names = _labels(result, labels)
     group_of = {t.term: t.group for t in result.terms}
     rows = []
@@ -125,7 +148,18 @@ def framing_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
 
 def framing_chart(result, *, labels: dict[str, str] | None = None, groups=None):
     """Word choices per outlet: one small bar chart per choice (Kyiv or Kiev, war/crisis/conflict, ...),
-    terms on the axis (named, so colour is not needed to tell them apart) and the count beside each bar."""
+    terms on the axis (named, so colour is not needed to tell them apart) and the count beside each bar.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> from widgets.framing import FramingTerm
+    >>> terms = [FramingTerm("Kyiv or Kiev", "Kyiv", ("Kyiv",)), FramingTerm("Kyiv or Kiev", "Kiev", ("Kiev",))]
+    >>> result = compare([article_from_text("Kyiv is far.", id="a"), article_from_text("Kiev is far.", id="b")],
+    ...                  facts=[], terms=terms, automatic=False)
+    >>> spec = framing_chart(result).to_dict()
+    >>> spec["facet"]["column"]["title"], spec["spec"]["layer"][0]["mark"]["type"]
+    ('Word choices per outlet', 'bar')
+    """
     import altair as alt
 
     use_offline_renderer()
@@ -178,7 +212,16 @@ def reporting_rows(result, *, labels: dict[str, str] | None = None) -> list[dict
 
 def reporting_chart(result, *, labels: dict[str, str] | None = None):
     """Bars per outlet: how many statements it shares with others, reports alone, and leaves out while
-    most others report them. Each bar is named on its axis and carries its count (not colour alone)."""
+    most others report them. Each bar is named on its axis and carries its count (not colour alone).
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("The bridge in Porto reopened on Monday after repairs.", id="a")
+    >>> b = article_from_text("Repairs ended and the Porto bridge reopened on Monday.", id="b")
+    >>> spec = reporting_chart(compare([a, b], facts=[], terms=[])).to_dict()
+    >>> spec["facet"]["column"]["title"], spec["spec"]["layer"][0]["mark"]["type"]
+    ('Shared and missing reporting', 'bar')
+    """
     import altair as alt
 
     use_offline_renderer()
@@ -218,7 +261,16 @@ def quoted_rows(result, *, labels: dict[str, str] | None = None) -> list[dict]:
 
 def quoted_chart(result, *, labels: dict[str, str] | None = None):
     """Bars per outlet: each speaker's share of the article's quoted words, the share printed beside
-    each bar and the speaker named on the axis."""
+    each bar and the speaker named on the axis.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.compare import compare
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez.", id="a")
+    >>> b = article_from_text("“It was a shock,” said Tom Reyes.", id="b")
+    >>> spec = quoted_chart(compare([a, b], facts=[], terms=[])).to_dict()
+    >>> spec["facet"]["column"]["title"], [(r["speaker"], r["share"]) for r in spec["data"]["values"]]
+    ('Who is quoted', [('Maria Lopez', 1.0), ('Tom Reyes', 1.0)])
+    """
     import altair as alt
 
     use_offline_renderer()

@@ -37,6 +37,11 @@ def corpus_overview_chart(corpus):
     """Four small bar charts side by side: words, paragraphs, sentences and quotation marks per article.
 
     Each measure has its own scale; hover a bar for the exact value and the outlet.
+
+    >>> from widgets.corpus import load_corpus
+    >>> spec = corpus_overview_chart(load_corpus()).to_dict()
+    >>> spec["facet"]["field"], spec["spec"]["mark"]["type"], spec["facet"]["sort"][0]
+    ('measure', 'bar', 'Words in the article body')
     """
     import altair as alt
 
@@ -59,6 +64,11 @@ def quote_marks_chart(corpus):
 
     Unequal opening and closing counts point at a mismatched mark; straight and curly in one article
     at mixed styles (often copy-and-paste from different sources).
+
+    >>> from widgets.corpus import article_from_text
+    >>> spec = quote_marks_chart([article_from_text("“We will see,” Kirby said.", id="toy")]).to_dict()
+    >>> [(r["mark"], r["count"]) for r in spec["data"]["values"]]
+    [('straight "', 0), ('curly opening “', 1), ('curly closing ”', 1)]
     """
     import altair as alt
 

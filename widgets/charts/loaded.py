@@ -45,6 +45,11 @@ def density_chart(corpus=None, matches_by_article=None):
     """Loaded language per 1,000 words: outlet (rows) by category (columns), narrator vs quoted voices.
 
     Each cell shows its number; darker means more.
+
+    >>> from widgets.corpus import article_from_text
+    >>> spec = density_chart([article_from_text("The regime's thugs lied again.", id="toy")]).to_dict()
+    >>> spec["facet"]["row"]["field"], spec["spec"]["layer"][0]["mark"]["type"]
+    ('voice', 'rect')
     """
     import altair as alt
 

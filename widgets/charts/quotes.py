@@ -102,6 +102,12 @@ def quoted_words_chart(corpus, *, by: str = "speaker", speakers=None):
 
     Scare quotes are left out (nobody is quoted); quotes with no named speaker show as
     "no speaker named".
+
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the bridge by May,” said Maria Lopez.", id="a")
+    >>> spec = quoted_words_chart([a]).to_dict()
+    >>> spec["title"], [(r["speaker"], r["words"], r["share"]) for r in spec["data"]["values"]]
+    ('Whose words? Share of quoted words by speaker', [('Maria Lopez', 7, 1.0)])
     """
     values = quoted_words_rows(quote_rows(corpus, speakers=speakers), by=by)
     domain = sorted({v[by] for v in values})
@@ -111,7 +117,13 @@ def quoted_words_chart(corpus, *, by: str = "speaker", speakers=None):
 
 
 def quote_kinds_chart(corpus, *, speakers=None):
-    """Bars per outlet: how many direct, partial and scare quotes it uses."""
+    """Bars per outlet: how many direct, partial and scare quotes it uses.
+
+    >>> from widgets.corpus import article_from_text
+    >>> spec = quote_kinds_chart([article_from_text("“We will see,” Kirby said.", id="toy")]).to_dict()
+    >>> [(r["kind"], r["quotes"]) for r in spec["data"]["values"]]
+    [('direct', 1), ('partial', 0), ('scare', 0)]
+    """
     rows = quote_rows(corpus, speakers=speakers)
     counts: dict[tuple[str, str], int] = {}
     for r in rows:
@@ -140,7 +152,15 @@ def voices_rows(rows: list[dict]) -> list[dict]:
 
 
 def voices_chart(corpus, *, speakers=None):
-    """Bars per outlet: how many different voices (speakers) it quotes from each side."""
+    """Bars per outlet: how many different voices (speakers) it quotes from each side.
+
+    >>> from widgets.corpus import article_from_text
+    >>> spec = voices_chart([article_from_text("“We will see,” Kirby said.", id="toy")]).to_dict()
+    >>> [(r["side"], r["voices"], r["speakers"]) for r in spec["data"]["values"]]
+    [('US and allies', 1, 'John Kirby')]
+    >>> [t["field"] for t in spec["spec"]["layer"][0]["encoding"]["tooltip"]]
+    ['outlet', 'side', 'voices', 'speakers']
+    """
     import altair as alt
 
     values = voices_rows(quote_rows(corpus, speakers=speakers))

@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import KitError
+from ..wording import did_you_mean
 
 TUNING = "tuning"
 REPORT = "report"
@@ -29,7 +30,8 @@ def half_of(name: str) -> str:
 
 def _check_half(half: str | None) -> None:
     if half is not None and half not in HALVES:
-        raise KitError(f"Unknown half {half!r}.", fix=f"Use one of {', '.join(HALVES)}, or None for both.")
+        raise KitError(f"Unknown half {half!r}.{did_you_mean(half, HALVES)}",
+                       fix=f"Use one of {', '.join(HALVES)}, or None for both.")
 
 
 def _need_dir(path: Path, what: str) -> None:

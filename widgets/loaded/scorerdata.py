@@ -21,6 +21,7 @@ from typing import Sequence
 from ..corpus import default_data_dir
 from ..csvtools import SEMICOLON_FIX, record_line, semicolon_hint
 from ..errors import MetadataError
+from ..wording import did_you_mean
 
 EVIDENCE_FILE = "loaded-evidence.csv"
 WEIGHTS_FILE = "loaded-weights.csv"
@@ -213,7 +214,8 @@ def parse_weights(path: Path) -> tuple[dict[str, float], dict[str, float]]:
         seen[name] = number
         if name.startswith("(") and name != "(intercept)":
             if name not in SETTINGS:
-                problems.append(f"line {number}: unknown setting {name!r} (use one of: {', '.join(SETTINGS)})")
+                problems.append(f"line {number}: unknown setting {name!r} (use one of: {', '.join(SETTINGS)}"
+                                f"{did_you_mean(name, SETTINGS, lead='. ')})")
             elif name == "(threshold)" and not 0 < weight < 1:
                 problems.append(f"line {number}: the threshold must be between 0 and 1, not {value}")
             elif name == "(evidence prior)" and not 0 < weight < 1:

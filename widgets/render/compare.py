@@ -66,7 +66,14 @@ def pair_numbers(result: Comparison) -> dict[tuple[str, int, int], list[int]]:
 
 
 def column_highlights(result: Comparison, file: str) -> list[Highlight]:
-    """Highlights for one article's column: each aligned span labelled with its pair numbers."""
+    """Highlights for one article's column: each aligned span labelled with its pair numbers.
+
+    >>> from widgets.align import QuoteSide, AlignedQuote
+    >>> a, b = QuoteSide("a", 0, 4, "x y z w", speaker="Lopez"), QuoteSide("b", 5, 9, "x y z w", speaker="Reyes")
+    >>> r = Comparison(("a", "b"), (AlignedQuote(a, b, 1.0, False, False, ()),), (), ())
+    >>> [(h.start, h.end, h.label, h.title) for h in column_highlights(r, "b")]
+    [(5, 9, '[1]', '[1]: different speaker elsewhere')]
+    """
     rank = {QUOTE_STYLE: 0, PARAPHRASE_STYLE: 1, CONFLICT_STYLE: 2}
     styles: dict[tuple[int, int], tuple[str, str, str]] = {}
     for p in result.aligned:
@@ -93,7 +100,17 @@ def column_highlights(result: Comparison, file: str) -> list[Highlight]:
 
 
 def columns_html(result: Comparison, articles: dict[str, object]) -> str:
-    """Side-by-side columns, one per article, each showing the article body with aligned spans numbered."""
+    """Side-by-side columns, one per article, each showing the article body with aligned spans numbered.
+
+    >>> from widgets.compare import compare
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
+    >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
+    >>> html = columns_html(compare([a, b], facts=[], terms=[], automatic=False), {"a": a, "b": b})
+    >>> html.count('class="ml-column"'), html.count('<span class="ml-label">[1]</span>')
+    (2, 2)
+    """
     cols = []
     for f in result.files:
         article = articles[f]
@@ -127,7 +144,19 @@ def diff_html(pair: AlignedQuote) -> str:
 
 def pairs_html(result: Comparison, labels: dict[str, str], *, numbers: Sequence[int] | None = None) -> str:
     """One block per aligned pair: who says it in each article, the speaker check and the diff.
-    ``numbers`` are the pairs' numbers (default 1, 2, ...)."""
+    ``numbers`` are the pairs' numbers (default 1, 2, ...).
+
+    >>> from widgets.compare import compare
+    >>> from widgets.corpus import article_from_text
+    >>> a = article_from_text("“We will rebuild the old bridge before the winter rains,” said Mayor Maria Lopez.",
+    ...                       id="a")
+    >>> b = article_from_text("“We will rebuild the old bridge before the winter rains,” said Tom Reyes.", id="b")
+    >>> html = pairs_html(compare([a, b], facts=[], terms=[], automatic=False), {"a": "Daily", "b": "Herald"})
+    >>> print(html[len(CSS):])
+    <div class="ml-pair" data-pair="1"><strong>[1]</strong> quote in both: ...<strong>DIFFERENT SPEAKERS: check who really said it</strong><br>a: Daily, speaker: Maria Lopez<br>b: Herald, speaker: Tom Reyes<br>b compared with a: We will rebuild the old bridge before the winter rains,</div>
+    >>> pairs_html(Comparison(("a", "b"), (), (), ()), {})
+    '<p>No quote in one of these articles was found in another. Try adding an article.</p>'
+    """
     if not result.aligned:
         return "<p>No quote in one of these articles was found in another. Try adding an article.</p>"
     blocks = []
@@ -185,7 +214,19 @@ def count_table_html(table: dict[str, dict[str, int]], labels: dict[str, str], *
 
 
 def sentences_html(hits, labels: dict[str, str], articles: dict[str, object], *, what: str) -> str:
-    """The sentences a fact or term occurs in, grouped by article, the words themselves marked."""
+    """The sentences a fact or term occurs in, grouped by article, the words themselves marked.
+
+    >>> from widgets.corpus import article_from_text
+    >>> from widgets.coverage import Fact, find_facts
+    >>> a = article_from_text("The old bridge will be rebuilt.", id="a")
+    >>> b = article_from_text("The mayor spoke on Monday.", id="b")
+    >>> hits = find_facts(a, facts=[Fact("Bridge", ("bridge",))])
+    >>> html = sentences_html(hits, {"a": "Daily", "b": "Herald"}, {"a": a, "b": b}, what="the bridge")
+    >>> print(html[html.index("<h5>"):])
+    <h5>Daily: 1</h5><ul><li><div class="ml-text mathjax_ignore">The old <mark class="ml-mark" ...>bridge</mark> will be rebuilt.</div></li></ul><h5>Herald: 0</h5><p class='ml-leftout'>left out</p>
+    >>> sentences_html([], {"b": "Herald"}, {"b": b}, what="the bridge")
+    '<p>No article here mentions the bridge.</p>'
+    """
     if not hits:
         return f"<p>No article here mentions {escape(what)}.</p>"
     out = []

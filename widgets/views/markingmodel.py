@@ -28,7 +28,7 @@ from ..marking import (
     tool_spans,
     words,
 )
-from ..wording import shorten
+from ..wording import did_you_mean, shorten
 
 
 class MarkingModel(traitlets.HasTraits):
@@ -86,7 +86,8 @@ class MarkingModel(traitlets.HasTraits):
     @traitlets.validate("article_id")
     def _known_article(self, proposal):
         if proposal["value"] not in self.corpus.ids:
-            raise traitlets.TraitError(f"Unknown article {proposal['value']!r}; choose one of: {', '.join(self.corpus.ids)}.")
+            raise traitlets.TraitError(f"Unknown article {proposal['value']!r}; choose one of: "
+                                       f"{', '.join(self.corpus.ids)}.{did_you_mean(proposal['value'], self.corpus.ids)}")
         return proposal["value"]
 
     @traitlets.validate("part")

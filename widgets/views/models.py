@@ -31,6 +31,7 @@ from ..nlp import parse_corpus, sentence_scores
 from ..quotes import KINDS, Quote, find_quotes
 from ..render.corpus import mark_highlights
 from ..speakers import SpeakerTable, load_speakers
+from ..wording import did_you_mean
 
 ALL = "all"
 NO_SPEAKER = "(no speaker named)"
@@ -40,7 +41,8 @@ VOICES = ("both", "narrator", "quote")
 
 def _one_of(name: str, value, choices) -> None:
     if value not in choices:
-        raise traitlets.TraitError(f"{name} cannot be {value!r}; choose one of: {', '.join(map(str, choices))}.")
+        raise traitlets.TraitError(f"{name} cannot be {value!r}; choose one of: {', '.join(map(str, choices))}."
+                                   + did_you_mean(value, choices))
 
 
 def _known_id(value: str, corpus: Corpus) -> None:
