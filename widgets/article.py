@@ -20,7 +20,7 @@ from .ids import _suggest_id, id_problem
 from .language import NOT_ENGLISH_FIX, not_english_message
 from .nlp import MAX_CHARACTERS
 from .render.html import escape, table_html
-from .wording import plural
+from .wording import did_you_mean, plural
 
 UNKNOWN = "unknown"
 
@@ -283,7 +283,7 @@ class Corpus(Sequence[Article]):
                 return self._by_id[key]
             except KeyError:
                 raise KitError(
-                    f'There is no article with the id "{key}".',
+                    f'There is no article with the id "{key}".{did_you_mean(key, self.ids)}',
                     fix="Use one of these ids: " + ", ".join(self.ids) + ".",
                 ) from None
         return self._articles[key]

@@ -265,6 +265,15 @@ def load_article_file(path: str | os.PathLike, *, corpus: Corpus | None = None) 
 
     If the file is one of the corpus articles, its data card comes along. Pass ``corpus`` when reading
     several files, so the data folder is read once.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "My Article.txt"
+    >>> _ = path.write_text("“We agree,” said Lee.", encoding="utf-8")
+    >>> a = load_article_file(path)
+    >>> a.id, a.outlet, a.raw
+    ('my-article', 'unknown', '“We agree,” said Lee.')
+    >>> load_article_file(default_data_dir() / "articles" / "xi-invites-putin.txt").card.body_starts_at != ""
+    True
     """
     path = Path(path)
     raw = read_text_file(path)

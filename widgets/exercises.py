@@ -103,7 +103,11 @@ def _number_key(value: float, tolerance: float) -> str:
 
 
 def answer_hash(exercise_id: str, value: str) -> str:
-    """The stored hash for one normalised answer value."""
+    """The stored hash for one normalised answer value (salted with the exercise id).
+
+    >>> answer_hash("0.1", normalise("Shift+Enter"))[:12], answer_hash("0.2", "shift+enter")[:12]
+    ('657549723bd7', 'a5b9c4b46a03')
+    """
     return hashlib.sha256(f"medialit:{exercise_id}:{value}".encode("utf-8")).hexdigest()
 
 
@@ -111,7 +115,12 @@ def answer_hash(exercise_id: str, value: str) -> str:
 # Loading exercises
 # --------------------------------------------------------------------------------------------------
 def load_exercises(answers_dir: Path = ANSWERS_DIR) -> dict[str, dict]:
-    """Every exercise, by id, from ``answers_dir/*.json`` (read fresh each time: edits need no restart)."""
+    """Every exercise, by id, from ``answers_dir/*.json`` (read fresh each time: edits need no restart).
+
+    >>> exercises = load_exercises()
+    >>> exercises["0.1"]["kind"], "1.1" in exercises
+    ('text', True)
+    """
     exercises: dict[str, dict] = {}
     for path in sorted(answers_dir.glob("*.json")):
         try:
@@ -191,7 +200,8 @@ def _check(ex_id: str, answer, show_model_answer: bool) -> Feedback:
     ex = exercises.get(ex_id)
     if ex is None:
         known = ", ".join(sorted(exercises)) or "none"
-        return Feedback(ex_id, "unknown", f'There is no exercise "{ex_id}". Exercises are: {known}.')
+        return Feedback(ex_id, "unknown", f'There is no exercise "{ex_id}". Exercises are: {known}.'
+                                          f"{did_you_mean(ex_id, sorted(exercises))}")
     kind = ex["kind"]
     if kind != "free" and _is_unanswered(answer):
         return Feedback(ex_id, "unanswered",
@@ -346,7 +356,16 @@ def add_exercise(
     model_answer: str = "",
     answers_dir: Path = ANSWERS_DIR,
 ) -> Path:
-    """Add (or replace) one exercise in ``answers_dir/LESSON.json``, storing only hashes of the answers."""
+    """Add (or replace) one exercise in ``answers_dir/LESSON.json``, storing only hashes of the answers.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> add_exercise("09", "9.1", kind="text", answers=["Kirby"], explanation="He speaks for the White House.",
+    ...              answers_dir=folder).name
+    '09.json'
+    >>> sorted(load_exercises(folder)), "Kirby" in (folder / "09.json").read_text()
+    (['9.1'], False)
+    """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if kind != "free" and not answers:

@@ -33,7 +33,11 @@ _ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*)\s*=(?!=)")
 
 
 def kit_root() -> Path:
-    """The kit's folder (the one holding ``lessons/`` and ``solutions/``)."""
+    """The kit's folder (the one holding ``lessons/`` and ``solutions/``).
+
+    >>> sorted(p.name for p in kit_root().iterdir() if p.name in ("lessons", "solutions"))
+    ['lessons', 'solutions']
+    """
     return Path(__file__).resolve().parent.parent
 
 
@@ -53,7 +57,14 @@ def _placeholder(block: list[str], *, markdown: bool) -> list[str]:
 
 
 def lesson_source(source: str, *, markdown: bool = False) -> str:
-    """A cell's source with every solution block replaced by its placeholder."""
+    """A cell's source with every solution block replaced by its placeholder.
+
+    >>> print(lesson_source("### BEGIN SOLUTION\\nanswer = 42\\n### END SOLUTION\\ncheck('1.1', answer)"))
+    answer = ...  # YOUR ANSWER HERE
+    check('1.1', answer)
+    >>> lesson_source("### BEGIN SOLUTION\\nThe WSWS.\\n### END SOLUTION", markdown=True)
+    '*Write your answer here.*'
+    """
     lines = source.split("\n")
     out: list[str] = []
     block: list[str] | None = None
@@ -74,11 +85,26 @@ def lesson_source(source: str, *, markdown: bool = False) -> str:
 
 
 def has_solution(source: str) -> bool:
+    """True if a cell's source holds a solution block.
+
+    >>> has_solution("x = 1\\n### BEGIN SOLUTION\\nx = 2\\n### END SOLUTION"), has_solution("x = 1")
+    (True, False)
+    """
     return any(line.strip() == BEGIN for line in source.split("\n"))
 
 
 def make_lesson(solution_nb):
-    """The lesson notebook (an nbformat node) made from a solution notebook."""
+    """The lesson notebook (an nbformat node) made from a solution notebook.
+
+    Teacher cells go; solution blocks become placeholders; exercise outputs are cleared.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("### BEGIN SOLUTION\\nanswer = 'b'\\n### END SOLUTION"),
+    ...     nbformat.v4.new_markdown_cell("For teachers", metadata={"tags": ["teacher"]})])
+    >>> [c.source for c in make_lesson(nb).cells]
+    ['answer = ...  # YOUR ANSWER HERE']
+    """
     nb = copy.deepcopy(solution_nb)
     cells = []
     for cell in nb.cells:
@@ -103,7 +129,11 @@ def _shape(nb) -> list[tuple]:
 
 
 def out_of_step(root: Path | None = None) -> list[str]:
-    """Lessons that do not match their solution notebook (or are missing, or have no solution)."""
+    """Lessons that do not match their solution notebook (or are missing, or have no solution).
+
+    >>> out_of_step()   # the shipped lessons are in step with solutions/
+    []
+    """
     import nbformat
 
     root = root or kit_root()
@@ -125,7 +155,15 @@ def out_of_step(root: Path | None = None) -> list[str]:
 
 
 def execute(path: Path, *, timeout: int = 300) -> None:
-    """Run a notebook top to bottom in its own folder and save it with fresh outputs."""
+    """Run a notebook top to bottom in its own folder and save it with fresh outputs.
+
+    >>> import nbformat, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "tiny.ipynb"
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")]), path)
+    >>> execute(path)
+    >>> nbformat.read(path, as_version=4).cells[0].outputs[0]["text"]
+    '42\\n'
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -136,7 +174,16 @@ def execute(path: Path, *, timeout: int = 300) -> None:
 
 
 def build_lessons(root: Path | None = None, *, run: bool = True, only: list[str] | None = None) -> list[Path]:
-    """Generate ``lessons/`` from ``solutions/`` (and, with ``run``, execute and save both)."""
+    """Generate ``lessons/`` from ``solutions/`` (and, with ``run``, execute and save both).
+
+    Returns the lesson files written.
+
+    >>> import shutil, tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = shutil.copytree(kit_root() / "solutions", root / "solutions")
+    >>> [p.name for p in build_lessons(root, run=False, only=["00"])]
+    ['00-start-here.ipynb']
+    """
     import nbformat
 
     root = root or kit_root()
@@ -159,6 +206,13 @@ def build_lessons(root: Path | None = None, *, run: bool = True, only: list[str]
 
 
 def build_lessons_command(args) -> int:
+    """``medialit build-lessons``: generate (and run) the lessons, or with ``--check`` say which are out of step.
+
+    >>> import argparse
+    >>> build_lessons_command(argparse.Namespace(root=None, check=True, only=None, no_execute=False))
+    lessons/ is in step with solutions/.
+    0
+    """
     root = Path(args.root) if args.root else kit_root()
     if args.check:
         problems = out_of_step(root)

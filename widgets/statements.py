@@ -42,7 +42,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .errors import KitError
 from .plainwords import describe_match
 from .stories import article_names
-from .wording import plural
+from .wording import did_you_mean, plural
 from .wordmatch import STEM_LENGTH, rarity
 
 #: A sentence needs this many content words to count as a statement (shorter ones are headings,
@@ -163,7 +163,7 @@ class Reporting:
         (1, ())
         """
         if file not in self.files:
-            raise KitError(f'"{file}" is not one of the compared articles.',
+            raise KitError(f'"{file}" is not one of the compared articles.{did_you_mean(file, self.files)}',
                            fix=f"Use one of: {', '.join(self.files)}.")
         others = len(self.files) - 1
         needed = max(2, math.ceil(others / 2))

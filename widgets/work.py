@@ -173,18 +173,36 @@ def remember_marks(article_id: str, mode: str, spans, *, fingerprint: str = "") 
 
 
 def previous_marks(article_id: str, mode: str) -> list[tuple[int, int, str, str | None]]:
-    """The marks kept (or loaded with :func:`load_work`) for an article and mode, as tuples."""
+    """The marks kept (or loaded with :func:`load_work`) for an article and mode, as tuples.
+
+    >>> remember_marks("toy", "quotes", [(4, 9, "peace", "Xi")])
+    >>> previous_marks("toy", "quotes"), previous_marks("toy", "loaded")
+    ([(4, 9, 'peace', 'Xi')], [])
+    >>> forget_marks("toy")
+    """
     entry = _MARKS.get(str(article_id), {}).get(mode) or {}
     return [(s["start"], s["end"], s["text"], s["speaker"]) for s in entry.get("spans", [])]
 
 
 def marks_fingerprint(article_id: str, mode: str) -> str:
-    """The fingerprint of the article text the kept marks were made on ('' if unknown)."""
+    """The fingerprint of the article text the kept marks were made on ('' if unknown).
+
+    >>> remember_marks("toy", "loaded", [(0, 6, "Brutal", None)], fingerprint="abc123")
+    >>> marks_fingerprint("toy", "loaded"), marks_fingerprint("toy", "quotes")
+    ('abc123', '')
+    >>> forget_marks("toy")
+    """
     return (_MARKS.get(str(article_id), {}).get(mode) or {}).get("article", "")
 
 
 def forget_marks(article_id: str) -> None:
-    """Forget the marks kept on one article (both modes)."""
+    """Forget the marks kept on one article (both modes).
+
+    >>> remember_marks("toy", "loaded", [(0, 6, "Brutal", None)])
+    >>> forget_marks("toy")
+    >>> previous_marks("toy", "loaded")
+    []
+    """
     _MARKS.pop(str(article_id), None)
 
 
@@ -192,6 +210,19 @@ def when_work_is_loaded(callback) -> None:
     """Call ``callback()`` each time :func:`load_work` brings marks back (a marking widget redraws).
 
     Bound methods are held weakly: a widget that is gone is not kept alive by this.
+
+    >>> class View:
+    ...     redrawn = 0
+    ...     def redraw(self): self.redrawn += 1
+    >>> view = View()
+    >>> when_work_is_loaded(view.redraw)
+    >>> saved = {"format": "medialit-work-1", "marks": {"toy": {"loaded": {"spans": [
+    ...     {"start": 0, "end": 6, "text": "Brutal"}], "time": "2026-01-01T00:00:00+00:00"}}}}
+    >>> load_work_content(json.dumps(saved).encode(), "saved.json")
+    'Loaded 0 answers and 0 notes and 1 set of marks from saved.json.'
+    >>> view.redrawn
+    1
+    >>> forget_marks("toy")
     """
     ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda: callback)
     _LISTENERS.append(ref)
@@ -218,7 +249,12 @@ _STUDENT: dict[str, str | None] = {"name": None}
 
 
 def work_summary() -> dict:
-    """Everything save_work() would save: the answers checked so far, the notes and the marks."""
+    """Everything save_work() would save: the answers checked so far, the notes and the marks.
+
+    >>> summary = work_summary()
+    >>> summary["format"], sorted(summary)
+    ('medialit-work-1', ['answers', 'format', 'marks', 'note_times', 'notes'])
+    """
     data = {"format": WORK_FORMAT, "answers": dict(sorted(_WORK.items())), "notes": dict(sorted(_NOTES.items())),
             "note_times": dict(sorted(_NOTE_TIMES.items())),
             "marks": {a: dict(sorted(m.items())) for a, m in sorted(_MARKS.items()) if m}}
@@ -378,6 +414,20 @@ def load_work(path: str | Path = "my-medialit-work.json", *, _made_by: str = "co
     Your earlier answers come back in ``previous_answer("2.1")``, your notes in ``previous_note("report")``
     and your marks in every marking widget. For each exercise (note, marked article) the newer of the
     file's and this session's is kept. Returns a message; never raises.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "work.json")
+    >>> record_answer("9.6", "b", "right")
+    >>> _ = save_work(path)
+    >>> import widgets.work
+    >>> _ = widgets.work._WORK.pop("9.6")
+    >>> load_work(path)  # doctest: +ELLIPSIS
+    'Loaded ... from .../work.json.'
+    >>> previous_answer("9.6")
+    'b'
+    >>> _ = widgets.work._WORK.pop("9.6")
+    >>> load_work(os.path.join(tempfile.mkdtemp(), "missing.json"))  # doctest: +ELLIPSIS
+    'There is no file .../missing.json. Upload your saved work first (the arrow at the top of the file browser), then run load_work with its name.'
     """
     made_by = _MADE_BY.get(_made_by, _MADE_BY["code"])
     try:
@@ -420,7 +470,11 @@ def _take_in(work: WorkFile, where: str, made_by: str) -> str:
 
 
 def load_work_content(content: bytes, name: str = "uploaded.json", *, _made_by: str = "button") -> str:
-    """Load saved work from the bytes of an uploaded file (what WorkSaver's button does); never raises."""
+    """Load saved work from the bytes of an uploaded file (what WorkSaver's button does); never raises.
+
+    >>> load_work_content(b"not json", "notes.txt")
+    'notes.txt is not a saved-work file (it cannot be read as JSON: it may be cut off or changed by hand). Choose the file that the "Save my work" button made.'
+    """
     made_by = _MADE_BY.get(_made_by, _MADE_BY["code"])
     try:
         return _take_in(read_work(content), name, made_by)
@@ -429,13 +483,27 @@ def load_work_content(content: bytes, name: str = "uploaded.json", *, _made_by: 
 
 
 def previous_answer(exercise_id: str):
-    """The answer last checked (or loaded) for an exercise, or None."""
+    """The answer last checked (or loaded) for an exercise, or None.
+
+    >>> record_answer("9.8", "Kirby", "right")
+    >>> previous_answer("9.8"), previous_answer("9.7")
+    ('Kirby', None)
+    >>> import widgets.work
+    >>> _ = widgets.work._WORK.pop("9.8")
+    """
     entry = _WORK.get(str(exercise_id))
     return entry.get("answer") if isinstance(entry, dict) else None
 
 
 def previous_note(topic: str) -> str | None:
-    """A note saved with :func:`note` (or loaded with :func:`load_work`), or None."""
+    """A note saved with :func:`note` (or loaded with :func:`load_work`), or None.
+
+    >>> _ = note("toy topic", "Two outlets quote only officials.")
+    >>> previous_note("toy topic"), previous_note("no such topic")
+    ('Two outlets quote only officials.', None)
+    >>> import widgets.work
+    >>> _ = widgets.work._NOTES.pop("toy topic"), widgets.work._NOTE_TIMES.pop("toy topic")
+    """
     value = _NOTES.get(str(topic))
     return value if isinstance(value, str) else None
 
