@@ -30,6 +30,17 @@ def _subject_depth(toks) -> tuple[bool, int]:
         if k < len(doc) and doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBD", "VBZ", "VBP") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[k].children):
             return True, _clause_depth(doc[k])
+    if subject is None and toks:
+        # A name in apposition to the subject ("Another superdelegate, Michael Brown of Washington, explained";
+        # "Kazakhstan's foreign minister, Erlan Idrissov, plays down"), or the name a subject is given ("a worker
+        # named Antonio Arroyo has"): the subject is that person.
+        first, last = toks[0].i, toks[-1].i
+        root = next((t for t in toks if not first <= t.head.i <= last or t.head is t), None)
+        if root is not None and root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True, _clause_depth(root.head.head)
+        if root is not None and root.dep_ in ("oprd", "attr", "dobj", "npadvmod") and root.head.dep_ == "acl" \
+                and root.head.lower_ in ("named", "called") and root.head.head.dep_ in ("nsubj", "nsubjpass"):
+            return True, _clause_depth(root.head.head.head)
     if subject is None:
         return False, 0
     return True, _clause_depth(subject.head)
@@ -235,7 +246,7 @@ def _first_name_gender(ctx: _Context, name: str) -> str:
     return ctx.first_names.get(parts[0].lower(), "") if len(parts) >= 2 else ""
 
 
-def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | None:
+def _recent_person(ctx: _Context, offset: int, pronoun: str = "", *, _chain: int = 0) -> _Mention | None:
     """The person a pronoun at ``offset`` most likely refers to: a person named as a subject, outside
     quotations, whose gender (as far as the text shows it) fits the pronoun, in the nearest sentence that
     has one; of several there, the subject of the main clause ("Nehlen responded to reports that Trump
@@ -245,6 +256,7 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | 
     best: _Mention | None = None
     fallback: _Mention | None = None  # the first one only its first name speaks against ("Lindsey Graham")
     sentence_start = -1
+    sentence = None
     for m in _mentions_before(ctx, offset):
         if best is not None and m.start < sentence_start:
             break
@@ -259,9 +271,20 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | 
             if best is None:
                 best = m
                 toks = _doc_tokens_between(ctx.doc, m.start, m.end) if ctx.parsed else []
-                sentence_start = toks[0].sent.start_char if toks else m.start
+                sentence = toks[0].sent if toks else None
+                sentence_start = sentence.start_char if sentence is not None else m.start
             elif m.depth < best.depth:
                 best = m
+    if best is not None and best.depth > 0 and want and sentence is not None and _chain < 3:
+        # "Mr. Lou said ... But he suggested that Mr. Lew had ...": the sentence's own subject is a pronoun
+        # that fits, higher up than the name; that pronoun is the subject, so look for whom it refers to.
+        for t in sentence:
+            if t.idx >= offset or t.idx >= best.start:
+                break
+            if PRONOUN_GENDER.get(t.lower_) == want and t.dep_ in ("nsubj", "nsubjpass") \
+                    and t.lower_ in ("he", "she") and not ctx.inside_quote(t.idx) and _clause_depth(t.head) < best.depth \
+                    and "\n" not in ctx.raw[t.idx:best.start]:
+                return _recent_person(ctx, t.idx, pronoun, _chain=_chain + 1)
     return best or fallback
 
 
