@@ -93,6 +93,26 @@ def test_pronoun_skips_a_person_who_is_only_mentioned():
     assert qs[0].speaker == "Alexander Lukashenko"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The vote was close. Another superdelegate, Michael Brown of Ohio, explained his vote on Monday.\n\n"
+     "“It is time to stand behind our candidate,” he declared.", "Michael Brown"),
+    ("Kazakhstan’s foreign minister, Erlan Idrissov, plays down concerns about China.\n\n"
+     "“Our philosophy is simple: we should get on board that train,” he said.", "Erlan Idrissov"),
+    ("A worker named Antonio Arroyo has nothing but praise for his job. “The atmosphere is relaxed,” he said.",
+     "Antonio Arroyo"),
+])
+def test_pronoun_takes_a_name_in_apposition_to_the_subject(text, speaker):
+    q = find_quotes(text)[0]
+    assert q.speaker == speaker and f"he -> {speaker} (the most recent person named as a subject" in q.reason
+
+
+def test_pronoun_follows_a_pronoun_subject_above_a_name():
+    # "he suggested that Mr. Lew had ...": the sentence's subject is "he" (Mr. Lou), not Mr. Lew in the clause below.
+    qs = find_quotes("Mr. Lou said there was nothing wrong with the talks. But he suggested that Mr. Lew had his "
+                     "eyes on critics back home. “They are under pressure at home,” he said.")
+    assert qs[0].speaker == "Lou" and "he -> Lou" in qs[0].reason
+
+
 def test_continuation_keeps_the_previous_speaker():
     qs = find_quotes("“We did our part,” Xi said. “Now it is up to others.”")
     assert [q.speaker for q in qs] == ["Xi Jinping", "Xi Jinping"]

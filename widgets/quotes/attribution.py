@@ -78,8 +78,11 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
             if m is not None:
                 gender = ctx.genders.get(m.name) or _first_name_gender(ctx, m.name)
                 fits = gender and gender == PRONOUN_GENDER.get(lower)
+                against = gender and not fits
                 return _resolved(m.name, text, f"{text} -> {m.name} (the most recent person named as a subject"
-                                 + (f" who can be '{lower}'" if fits else "") + ")")
+                                 + (f" who can be '{lower}'" if fits else "")
+                                 + (f"; nobody else fits, though the first name {m.name.split()[0]} is usually "
+                                    f"{'a woman' if gender == 'female' else 'a man'}'s" if against else "") + ")")
             return None
         if kind == "group":
             if ctx.last_group is not None and offset - ctx.last_group[0] < 1500:
