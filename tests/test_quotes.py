@@ -113,6 +113,16 @@ def test_pronoun_follows_a_pronoun_subject_above_a_name():
     assert qs[0].speaker == "Lou" and "he -> Lou" in qs[0].reason
 
 
+def test_a_surname_two_people_share_goes_by_title_and_by_how_often_each_is_named():
+    qs = find_quotes("Hillary Clinton campaigned in Iowa with Bill Clinton. Bill Clinton spoke first, and Bill Clinton "
+                     "spoke last.\n\n“We will win this state in November,” Mrs. Clinton said.\n\n“It was a fine day "
+                     "for all of us,” Mr. Clinton said.\n\n“The crowd was very large today,” Clinton said.")
+    assert [q.speaker for q in qs] == ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+    qs = find_quotes("Donald Trump spoke on Thursday. His daughter Ivanka Trump introduced him.\n\n“He is a fighter,” "
+                     "Ivanka Trump said.\n\n“We will win,” Trump said.")
+    assert [q.speaker for q in qs] == ["Ivanka Trump", "Donald Trump"]
+
+
 def test_continuation_keeps_the_previous_speaker():
     qs = find_quotes("“We did our part,” Xi said. “Now it is up to others.”")
     assert [q.speaker for q in qs] == ["Xi Jinping", "Xi Jinping"]

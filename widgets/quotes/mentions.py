@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Iterable
 
 from ..speakers import normalise_mention
@@ -124,21 +125,27 @@ def _build_mentions(ctx: _Context) -> None:
                 add(m.start(), m.end(), speaker.name, speaker.type)
     for ent in ctx.ents:
         if ent.label_ == "PERSON" and not any(taken[ent.start_char:ent.end_char]):
-            name = _person_name(ent.text, ctx)
+            name = _person_name(ent.text, ctx, title_gender=_title_before(ctx, ent.start))
             if name:
                 add(ent.start_char, ent.end_char, name, "person")
     # Lone surnames of people named in full (the small model often misses "Pence" or calls it an ORG).
-    surnames: dict[str, str | None] = {}
+    # A surname two people share goes to the one named more often (the first named, on a tie).
+    surnames: dict[str, list[str]] = {}
     for m in found:
         parts = m.name.split()
         if m.type == "person" and len(parts) >= 2 and parts[-1][:1].isupper():
-            surnames[parts[-1]] = m.name if surnames.get(parts[-1], m.name) == m.name else None
+            surnames.setdefault(parts[-1], []).append(m.name)
     if ctx.tagged:
         for tok in ctx.doc:
             if taken[tok.idx] or ctx.inside_quote(tok.idx) or tok.pos_ not in ("PROPN", "NOUN"):
                 continue
             if surnames.get(tok.text):  # exact, capitalised: "Trump" in a headline may be tagged a noun
-                add(tok.idx, tok.idx + len(tok), surnames[tok.text], "person")
+                prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+                if prev is not None and f"{prev.text} {tok.text}" in surnames[tok.text] and not taken[prev.idx]:
+                    add(prev.idx, tok.idx + len(tok), f"{prev.text} {tok.text}", "person")  # "Ivanka Trump" again
+                else:
+                    add(tok.idx, tok.idx + len(tok), _pick_person(surnames[tok.text], ctx, _title_before(ctx, tok.i)),
+                        "person")
             elif ctx.parsed and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
                     and _is_cue(tok.head, ctx) \
                     and tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in PRONOUN_GENDER:
@@ -158,7 +165,7 @@ def _build_mentions(ctx: _Context) -> None:
     _build_genders(ctx)
 
 
-def _person_name(text: str, ctx: _Context) -> str | None:
+def _person_name(text: str, ctx: _Context, *, title_gender: str = "") -> str | None:
     """Canonical name for a person mention not in the table: the longest name in the text ending the same way."""
     clean = normalise_mention(text, titles=ctx.titles)
     if not clean or not any(c.isalpha() for c in clean):
@@ -170,17 +177,37 @@ def _person_name(text: str, ctx: _Context) -> str | None:
     surname = words[-1].removesuffix("'s")
     if not surname[:1].isupper():
         return None
-    best = " ".join(words).removesuffix("'s")
-    mine = best
+    mine = " ".join(words).removesuffix("'s")
+    fuller: list[str] = []
     for ent in ctx.ents:
         if ent.label_ == "PERSON":
             parts = ent.text.replace("’", "'").split()
             full = " ".join(parts).removesuffix("'s")
             # "Bush" or "W. Bush" -> "George W. Bush", but "Laura Bush" stays Laura Bush.
-            if parts and parts[-1].removesuffix("'s") == surname and len(full) > len(best) \
+            if parts and parts[-1].removesuffix("'s") == surname and len(full) > len(mine) \
                     and full.endswith(" " + mine):
-                best = full
-    return best
+                fuller.append(full)
+    if not fuller:
+        return mine
+    title = re.match(r"\s*([A-Za-z]+)\.?\s", text)
+    return _pick_person(fuller, ctx, (ctx.titles.gender(title.group(1)) if title else "") or title_gender)
+
+
+def _title_before(ctx: _Context, i: int) -> str:
+    """The gender of a title right before token ``i`` ("Mrs. Clinton": female), or ``""``."""
+    return ctx.titles.gender(ctx.doc[i - 1].text.rstrip(".")) if i > 0 else ""
+
+
+def _pick_person(names: list[str], ctx: _Context, title_gender: str = "") -> str:
+    """The person a lone surname means, of the full names the text gives it (in text order, repeats
+    kept): when two people share it ("Trump": Donald and Ivanka), the one named more often (the first
+    named, on a tie), leaving out one whose first name the title contradicts ("Mrs. Clinton" is not Bill);
+    of the forms of that name, the longest ("Donald J. Trump")."""
+    if title_gender:
+        names = [n for n in names if ctx.first_names.get(n.split()[0].lower(), title_gender) == title_gender] or names
+    counts = Counter(name.split()[0] for name in names)
+    first = max(counts, key=lambda word: counts[word])
+    return max((name for name in names if name.split()[0] == first), key=len)
 
 
 def _mentions_before(ctx: _Context, offset: int) -> Iterable[_Mention]:
