@@ -20,7 +20,8 @@ _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
 
 def _subject_depth(toks) -> tuple[bool, int]:
     """Whether a mention (its tokens) is the subject of a clause, and how many clauses down from the
-    sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned")."""
+    sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned").
+    A name in apposition to a subject ("Another superdelegate, Michael Brown, explained") is that subject."""
     subject = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and toks:
         # The parser sometimes misses a subject ("62-year-old Brenda Johnson also railed", parsed as an
@@ -277,8 +278,9 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "", *, _chain: int
     """The person a pronoun at ``offset`` most likely refers to: a person named as a subject, outside
     quotations, whose gender (as far as the text shows it) fits the pronoun, in the nearest sentence that
     has one; of several there, the subject of the main clause ("Nehlen responded to reports that Trump
-    planned ...": Nehlen). A first name usually given to the other gender only makes a person the last
-    choice. None when nobody fits within a few paragraphs."""
+    planned ...": Nehlen). When that sentence's own subject is a pronoun that fits, above the name ("But he
+    suggested that Mr. Lew had ..."), the pronoun's person is looked for instead. A first name usually given
+    to the other gender only makes a person the last choice. None when nobody fits within a few paragraphs."""
     want = PRONOUN_GENDER.get(pronoun.lower(), "")
     best: _Mention | None = None
     fallback: _Mention | None = None  # the first one only its first name speaks against ("Lindsey Graham")
