@@ -311,8 +311,8 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "", *, _chain: int
             if t.idx >= offset or t.idx >= best.start:
                 break
             if PRONOUN_GENDER.get(t.lower_) == want and t.dep_ in ("nsubj", "nsubjpass") \
-                    and t.lower_ in ("he", "she") and not ctx.inside_quote(t.idx) and _clause_depth(t.head) < best.depth \
-                    and "\n" not in ctx.raw[t.idx:best.start]:
+                    and t.lower_ in ("he", "she") and not ctx.inside_quote(t.idx) \
+                    and _clause_depth(t.head) < best.depth and "\n" not in ctx.raw[t.idx:best.start]:
                 return _recent_person(ctx, t.idx, pronoun, _chain=_chain + 1)
     return best or fallback
 
