@@ -93,6 +93,36 @@ def test_pronoun_skips_a_person_who_is_only_mentioned():
     assert qs[0].speaker == "Alexander Lukashenko"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The vote was close. Another superdelegate, Michael Brown of Ohio, explained his vote on Monday.\n\n"
+     "“It is time to stand behind our candidate,” he declared.", "Michael Brown"),
+    ("Kazakhstan’s foreign minister, Erlan Idrissov, plays down concerns about China.\n\n"
+     "“Our philosophy is simple: we should get on board that train,” he said.", "Erlan Idrissov"),
+    ("A worker named Antonio Arroyo has nothing but praise for his job. “The atmosphere is relaxed,” he said.",
+     "Antonio Arroyo"),
+])
+def test_pronoun_takes_a_name_in_apposition_to_the_subject(text, speaker):
+    q = find_quotes(text)[0]
+    assert q.speaker == speaker and f"he -> {speaker} (the most recent person named as a subject" in q.reason
+
+
+def test_pronoun_follows_a_pronoun_subject_above_a_name():
+    # "he suggested that Mr. Lew had ...": the sentence's subject is "he" (Mr. Lou), not Mr. Lew in the clause below.
+    qs = find_quotes("Mr. Lou said there was nothing wrong with the talks. But he suggested that Mr. Lew had his "
+                     "eyes on critics back home. “They are under pressure at home,” he said.")
+    assert qs[0].speaker == "Lou" and "he -> Lou" in qs[0].reason
+
+
+def test_a_surname_two_people_share_goes_by_title_and_by_how_often_each_is_named():
+    qs = find_quotes("Hillary Clinton campaigned in Iowa with Bill Clinton. Bill Clinton spoke first, and Bill Clinton "
+                     "spoke last.\n\n“We will win this state in November,” Mrs. Clinton said.\n\n“It was a fine day "
+                     "for all of us,” Mr. Clinton said.\n\n“The crowd was very large today,” Clinton said.")
+    assert [q.speaker for q in qs] == ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+    qs = find_quotes("Donald Trump spoke on Thursday. His daughter Ivanka Trump introduced him.\n\n“He is a fighter,” "
+                     "Ivanka Trump said.\n\n“We will win,” Trump said.")
+    assert [q.speaker for q in qs] == ["Ivanka Trump", "Donald Trump"]
+
+
 def test_continuation_keeps_the_previous_speaker():
     qs = find_quotes("“We did our part,” Xi said. “Now it is up to others.”")
     assert [q.speaker for q in qs] == ["Xi Jinping", "Xi Jinping"]

@@ -12,7 +12,7 @@ from .context import _Context, _doc_tokens_between, _np_span, _same_line
 from .cues import _cue_text, _is_cue
 from .marks import QUOTE_MARKS
 from .mentions import (PRONOUN_GENDER, _described_person, _first_name_gender, _group_name, _mentions_before,
-                       _person_name, _recent_pair, _recent_person)
+                       _person_name, _recent_pair, _recent_person, _title_before)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -78,8 +78,11 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
             if m is not None:
                 gender = ctx.genders.get(m.name) or _first_name_gender(ctx, m.name)
                 fits = gender and gender == PRONOUN_GENDER.get(lower)
+                against = gender and not fits
                 return _resolved(m.name, text, f"{text} -> {m.name} (the most recent person named as a subject"
-                                 + (f" who can be '{lower}'" if fits else "") + ")")
+                                 + (f" who can be '{lower}'" if fits else "")
+                                 + (f"; nobody else fits, though the first name {m.name.split()[0]} is usually "
+                                    f"{'a woman' if gender == 'female' else 'a man'}'s" if against else "") + ")")
             return None
         if kind == "group":
             if ctx.last_group is not None and offset - ctx.last_group[0] < 1500:
@@ -152,7 +155,12 @@ def _resolve(ctx: _Context, head: "Token | None", text: str, offset: int) -> _Re
                                          for e in ctx.ents))):
         ent = ctx.ent_at(head.i)
         ent = ent if ent is not None and ent.label_ == "PERSON" else None
-        name = _person_name(ent.text if ent is not None else head.text, ctx)
+        first = head
+        while ent is None and first.i > 0 and first.doc[first.i - 1].dep_ == "compound" \
+                and first.doc[first.i - 1].pos_ == "PROPN" and not ctx.titles.get(first.doc[first.i - 1].text):
+            first = first.doc[first.i - 1]  # "Ivanka Trump" that the model does not see as one name this time
+        name = _person_name(ent.text if ent is not None else ctx.raw[first.idx:head.idx + len(head)], ctx,
+                            title_gender=_title_before(ctx, ent.start if ent is not None else first.i))
         if name:
             return _resolved(name, text, f"named: {text!r} (not in the speaker table)")
     # A person the text names elsewhere in full ("Pence" after "Mike Pence"; see mentions).

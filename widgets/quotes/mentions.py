@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Iterable
 
 from ..speakers import normalise_mention
@@ -19,7 +20,8 @@ _NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT",
 
 def _subject_depth(toks) -> tuple[bool, int]:
     """Whether a mention (its tokens) is the subject of a clause, and how many clauses down from the
-    sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned")."""
+    sentence's main verb that clause is (0: "Nehlen responded ...", 1: "... reports that Trump planned").
+    A name in apposition to a subject ("Another superdelegate, Michael Brown, explained") is that subject."""
     subject = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and toks:
         # The parser sometimes misses a subject ("62-year-old Brenda Johnson also railed", parsed as an
@@ -30,6 +32,17 @@ def _subject_depth(toks) -> tuple[bool, int]:
         if k < len(doc) and doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBD", "VBZ", "VBP") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[k].children):
             return True, _clause_depth(doc[k])
+    if subject is None and toks:
+        # A name in apposition to the subject ("Another superdelegate, Michael Brown of Washington, explained";
+        # "Kazakhstan's foreign minister, Erlan Idrissov, plays down"), or the name a subject is given ("a worker
+        # named Antonio Arroyo has"): the subject is that person.
+        first, last = toks[0].i, toks[-1].i
+        root = next((t for t in toks if not first <= t.head.i <= last or t.head is t), None)
+        if root is not None and root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True, _clause_depth(root.head.head)
+        if root is not None and root.dep_ in ("oprd", "attr", "dobj", "npadvmod") and root.head.dep_ == "acl" \
+                and root.head.lower_ in ("named", "called") and root.head.head.dep_ in ("nsubj", "nsubjpass"):
+            return True, _clause_depth(root.head.head.head)
     if subject is None:
         return False, 0
     return True, _clause_depth(subject.head)
@@ -113,21 +126,27 @@ def _build_mentions(ctx: _Context) -> None:
                 add(m.start(), m.end(), speaker.name, speaker.type)
     for ent in ctx.ents:
         if ent.label_ == "PERSON" and not any(taken[ent.start_char:ent.end_char]):
-            name = _person_name(ent.text, ctx)
+            name = _person_name(ent.text, ctx, title_gender=_title_before(ctx, ent.start))
             if name:
                 add(ent.start_char, ent.end_char, name, "person")
     # Lone surnames of people named in full (the small model often misses "Pence" or calls it an ORG).
-    surnames: dict[str, str | None] = {}
+    # A surname two people share goes to the one named more often (the first named, on a tie).
+    surnames: dict[str, list[str]] = {}
     for m in found:
         parts = m.name.split()
         if m.type == "person" and len(parts) >= 2 and parts[-1][:1].isupper():
-            surnames[parts[-1]] = m.name if surnames.get(parts[-1], m.name) == m.name else None
+            surnames.setdefault(parts[-1], []).append(m.name)
     if ctx.tagged:
         for tok in ctx.doc:
             if taken[tok.idx] or ctx.inside_quote(tok.idx) or tok.pos_ not in ("PROPN", "NOUN"):
                 continue
             if surnames.get(tok.text):  # exact, capitalised: "Trump" in a headline may be tagged a noun
-                add(tok.idx, tok.idx + len(tok), surnames[tok.text], "person")
+                prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+                if prev is not None and f"{prev.text} {tok.text}" in surnames[tok.text] and not taken[prev.idx]:
+                    add(prev.idx, tok.idx + len(tok), f"{prev.text} {tok.text}", "person")  # "Ivanka Trump" again
+                else:
+                    add(tok.idx, tok.idx + len(tok), _pick_person(surnames[tok.text], ctx, _title_before(ctx, tok.i)),
+                        "person")
             elif ctx.parsed and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.text[:1].isupper() \
                     and _is_cue(tok.head, ctx) \
                     and tok.ent_type_ not in _NOT_PEOPLE and tok.lower_ not in PRONOUN_GENDER:
@@ -147,7 +166,7 @@ def _build_mentions(ctx: _Context) -> None:
     _build_genders(ctx)
 
 
-def _person_name(text: str, ctx: _Context) -> str | None:
+def _person_name(text: str, ctx: _Context, *, title_gender: str = "") -> str | None:
     """Canonical name for a person mention not in the table: the longest name in the text ending the same way."""
     clean = normalise_mention(text, titles=ctx.titles)
     if not clean or not any(c.isalpha() for c in clean):
@@ -159,17 +178,37 @@ def _person_name(text: str, ctx: _Context) -> str | None:
     surname = words[-1].removesuffix("'s")
     if not surname[:1].isupper():
         return None
-    best = " ".join(words).removesuffix("'s")
-    mine = best
+    mine = " ".join(words).removesuffix("'s")
+    fuller: list[str] = []
     for ent in ctx.ents:
         if ent.label_ == "PERSON":
             parts = ent.text.replace("’", "'").split()
             full = " ".join(parts).removesuffix("'s")
             # "Bush" or "W. Bush" -> "George W. Bush", but "Laura Bush" stays Laura Bush.
-            if parts and parts[-1].removesuffix("'s") == surname and len(full) > len(best) \
+            if parts and parts[-1].removesuffix("'s") == surname and len(full) > len(mine) \
                     and full.endswith(" " + mine):
-                best = full
-    return best
+                fuller.append(full)
+    if not fuller:
+        return mine
+    title = re.match(r"\s*([A-Za-z]+)\.?\s", text)
+    return _pick_person(fuller, ctx, (ctx.titles.gender(title.group(1)) if title else "") or title_gender)
+
+
+def _title_before(ctx: _Context, i: int) -> str:
+    """The gender of a title right before token ``i`` ("Mrs. Clinton": female), or ``""``."""
+    return ctx.titles.gender(ctx.doc[i - 1].text.rstrip(".")) if i > 0 else ""
+
+
+def _pick_person(names: list[str], ctx: _Context, title_gender: str = "") -> str:
+    """The person a lone surname means, of the full names the text gives it (in text order, repeats
+    kept): when two people share it ("Trump": Donald and Ivanka), the one named more often (the first
+    named, on a tie), leaving out one whose first name the title contradicts ("Mrs. Clinton" is not Bill);
+    of the forms of that name, the longest ("Donald J. Trump")."""
+    if title_gender:
+        names = [n for n in names if ctx.first_names.get(n.split()[0].lower(), title_gender) == title_gender] or names
+    counts = Counter(name.split()[0] for name in names)
+    first = max(counts, key=lambda word: counts[word])
+    return max((name for name in names if name.split()[0] == first), key=len)
 
 
 def _mentions_before(ctx: _Context, offset: int) -> Iterable[_Mention]:
@@ -235,16 +274,18 @@ def _first_name_gender(ctx: _Context, name: str) -> str:
     return ctx.first_names.get(parts[0].lower(), "") if len(parts) >= 2 else ""
 
 
-def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | None:
+def _recent_person(ctx: _Context, offset: int, pronoun: str = "", *, _chain: int = 0) -> _Mention | None:
     """The person a pronoun at ``offset`` most likely refers to: a person named as a subject, outside
     quotations, whose gender (as far as the text shows it) fits the pronoun, in the nearest sentence that
     has one; of several there, the subject of the main clause ("Nehlen responded to reports that Trump
-    planned ...": Nehlen). A first name usually given to the other gender only makes a person the last
-    choice. None when nobody fits within a few paragraphs."""
+    planned ...": Nehlen). When that sentence's own subject is a pronoun that fits, above the name ("But he
+    suggested that Mr. Lew had ..."), the pronoun's person is looked for instead. A first name usually given
+    to the other gender only makes a person the last choice. None when nobody fits within a few paragraphs."""
     want = PRONOUN_GENDER.get(pronoun.lower(), "")
     best: _Mention | None = None
     fallback: _Mention | None = None  # the first one only its first name speaks against ("Lindsey Graham")
     sentence_start = -1
+    sentence = None
     for m in _mentions_before(ctx, offset):
         if best is not None and m.start < sentence_start:
             break
@@ -259,9 +300,20 @@ def _recent_person(ctx: _Context, offset: int, pronoun: str = "") -> _Mention | 
             if best is None:
                 best = m
                 toks = _doc_tokens_between(ctx.doc, m.start, m.end) if ctx.parsed else []
-                sentence_start = toks[0].sent.start_char if toks else m.start
+                sentence = toks[0].sent if toks else None
+                sentence_start = sentence.start_char if sentence is not None else m.start
             elif m.depth < best.depth:
                 best = m
+    if best is not None and best.depth > 0 and want and sentence is not None and _chain < 3:
+        # "Mr. Lou said ... But he suggested that Mr. Lew had ...": the sentence's own subject is a pronoun
+        # that fits, higher up than the name; that pronoun is the subject, so look for whom it refers to.
+        for t in sentence:
+            if t.idx >= offset or t.idx >= best.start:
+                break
+            if PRONOUN_GENDER.get(t.lower_) == want and t.dep_ in ("nsubj", "nsubjpass") \
+                    and t.lower_ in ("he", "she") and not ctx.inside_quote(t.idx) \
+                    and _clause_depth(t.head) < best.depth and "\n" not in ctx.raw[t.idx:best.start]:
+                return _recent_person(ctx, t.idx, pronoun, _chain=_chain + 1)
     return best or fallback
 
 
