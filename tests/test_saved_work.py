@@ -7,6 +7,7 @@ odd or missing file gives a message, never a traceback, and never costs an answe
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -183,7 +184,7 @@ def test_save_work_never_raises_on_an_unwritable_file(kit, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(work.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)  # os.replace is how a saved file is swapped in
     check("9.1", "John Kirby")
     message = exercises.save_work(kit / "work.json")
     assert "could not" in message.lower() and "Permission denied" in message

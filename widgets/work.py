@@ -12,17 +12,15 @@ Saved your note on "report" (5 words). It is in the file when you run save_work(
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
-import tempfile
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .wording import plural, shorten
-from .workfile import _NOT_THE_KITS, MARK_MODES, WORK_FORMAT, WorkFile, _checksum, read_work
+from .wording import plural
+from .workfile import (_NOT_THE_KITS, MARK_MODES, MAX_ANSWER_ITEMS, WORK_FORMAT, WorkFile, _checksum, _jsonable,
+                       _keep_aside, _merge_into, _newer, _path_problem, _write_atomically, read_work)
 
 _TYPE_NAMES = {str: "text (a str)", int: "a number (int)", float: "a number (float)", bool: "True/False (bool)",
                list: "a list", tuple: "a tuple", set: "a set", frozenset: "a frozenset", dict: "a dict", type(None): "nothing (None)"}
@@ -49,10 +47,6 @@ _NOTES: dict[str, str] = {}
 _NOTE_TIMES: dict[str, str] = {}
 
 
-#: The most items an answer list may have: every exercise wants a few, so more is a mistake (and slow).
-MAX_ANSWER_ITEMS = 1_000
-
-
 def record_answer(exercise_id: str, answer, status: str) -> None:
     """Keep a checked answer (as JSON) with its status and time, so that :func:`save_work` saves it.
 
@@ -63,34 +57,6 @@ def record_answer(exercise_id: str, answer, status: str) -> None:
     >>> _ = widgets.work._WORK.pop("9.9")
     """
     _WORK[exercise_id] = {"answer": _jsonable(answer), "status": status, "time": _stamp()}
-
-
-def _jsonable(value, depth: int = 0):
-    """The answer as JSON for save_work: plain values as they are, lists item by item, anything else as its repr.
-
-    Never raises: an object whose repr fails, or a list nested too deeply, is saved as a short description.
-
-    >>> class Broken:
-    ...     def __repr__(self): raise RuntimeError("no")
-    >>> _jsonable(["a", 1, Broken()])
-    ['a', 1, '(a Broken that cannot be shown as text)']
-    """
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-            return _safe_repr(value)  # a huge number: too many digits for JSON readers (and for str())
-        return value
-    if isinstance(value, (list, tuple, set, frozenset)) and depth < 20:
-        items = [_jsonable(v, depth + 1) for v in list(value)[:MAX_ANSWER_ITEMS]]
-        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
-    return _safe_repr(value)
-
-
-def _safe_repr(value) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # noqa: BLE001 - an object whose repr fails must not stop check or save_work
-        return f"(a {type(value).__name__} that cannot be shown as text)"
-    return shorten(text, 1_000)
 
 
 #: Who makes saved-work files, named in messages: in code, or with WorkSaver's button.
@@ -112,19 +78,6 @@ def _now() -> datetime:
 
 def _stamp() -> str:
     return _now().isoformat()
-
-
-def _time_of(entry) -> datetime:
-    """When an entry was made (the oldest possible time if it does not say, or says it badly)."""
-    oldest = datetime.min.replace(tzinfo=timezone.utc)
-    text = entry.get("time") if isinstance(entry, dict) else None
-    if not isinstance(text, str):
-        return oldest
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return oldest
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def note(topic: str, text: str) -> Message:
@@ -263,21 +216,6 @@ def work_summary() -> dict:
     return data
 
 
-def _newer(kept: dict, other: dict) -> dict:
-    """The newer of two entries (``kept`` when they are as new as each other)."""
-    return other if _time_of(other) > _time_of(kept) else kept
-
-
-def _merge_into(target: dict, incoming: dict) -> int:
-    """Put into ``target`` each entry of ``incoming`` that it lacks or that is newer; return how many."""
-    taken = 0
-    for key, entry in incoming.items():
-        if key not in target or _newer(target[key], entry) is entry:
-            target[key] = entry
-            taken += 1
-    return taken
-
-
 def _merged_with(existing: WorkFile | None, name: str | None) -> dict:
     """This session's work merged with what the file holds: per item, the newer one wins."""
     session = work_summary()
@@ -303,45 +241,6 @@ def _merged_with(existing: WorkFile | None, name: str | None) -> dict:
         data["student"] = student
     data["checksum"] = _checksum(data)
     return data
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file next to ``path``, then swap it in: a crash never leaves half a file."""
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
-
-
-def _keep_aside(path: Path, content: bytes) -> Path:
-    """Copy a file save_work cannot merge to ``NAME.damaged-TIME.json`` (never overwrite what we do not understand)."""
-    stamp = _now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.json'}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix or '.json'}")
-    target.write_bytes(content)
-    return target
-
-
-def _path_problem(path: Path, *, saving: bool, made_by: str) -> str | None:
-    """A message when ``path`` cannot be a saved-work file (a folder, or in a folder that does not exist)."""
-    example = "my-medialit-work.json"
-    if path.is_dir():
-        return (f"{path} is a folder, not a file. " + (f'Save to a file in it instead, e.g. "{example}".' if saving
-                else f"Choose the file that {made_by} made, e.g. {example}."))
-    if not path.parent.is_dir():
-        return (f"The folder {path.parent} does not exist, so {path.name} cannot be "
-                + ("saved there. Save to a file in this notebook's folder, e.g. " if saving else "read from it. Upload the file to this notebook's folder and use its name, e.g. ")
-                + f'"{example}".')
-    return None
 
 
 def save_work(path: str | Path = "my-medialit-work.json", *, name: str | None = None, _made_by: str = "code") -> str:
@@ -378,7 +277,7 @@ def save_work(path: str | Path = "my-medialit-work.json", *, name: str | None = 
                 content = path.read_bytes()
                 existing = read_work(content)
                 if (not existing.ok or existing.skipped) and kept_aside is None:
-                    kept_aside = _keep_aside(path, content)
+                    kept_aside = _keep_aside(path, content, _now())
                 if not existing.ok:
                     existing = None
             data = _merged_with(existing, name)

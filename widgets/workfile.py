@@ -11,11 +11,16 @@ report. The format (``medialit-work-1``) is described in docs/architecture.md.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
 
-from .wording import plural
+from .wording import plural, shorten
 
 #: The format name written into every saved-work file.
 WORK_FORMAT = "medialit-work-1"
@@ -158,4 +163,106 @@ def read_work(content: bytes | str) -> WorkFile:
     return WorkFile(answers, notes, note_times, marks, student, saved_at, tuple(skipped), None, edited)
 
 
-__all__ = ["MARK_MODES", "WORK_FORMAT", "WorkFile", "read_work"]
+# --------------------------------------------------------------------------------------------------
+# Writing one: answers as JSON, entries merged by time, a file swapped in whole
+# --------------------------------------------------------------------------------------------------
+#: The most items an answer list may have: every exercise wants a few, so more is a mistake (and slow).
+MAX_ANSWER_ITEMS = 1_000
+
+
+def _jsonable(value, depth: int = 0):
+    """The answer as JSON for save_work: plain values as they are, lists item by item, anything else as its repr.
+
+    Never raises: an object whose repr fails, or a list nested too deeply, is saved as a short description.
+
+    >>> class Broken:
+    ...     def __repr__(self): raise RuntimeError("no")
+    >>> _jsonable(["a", 1, Broken()])
+    ['a', 1, '(a Broken that cannot be shown as text)']
+    """
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            return _safe_repr(value)  # a huge number: too many digits for JSON readers (and for str())
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)) and depth < 20:
+        items = [_jsonable(v, depth + 1) for v in list(value)[:MAX_ANSWER_ITEMS]]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    return _safe_repr(value)
+
+
+def _safe_repr(value) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - an object whose repr fails must not stop check or save_work
+        return f"(a {type(value).__name__} that cannot be shown as text)"
+    return shorten(text, 1_000)
+
+
+def _time_of(entry) -> datetime:
+    """When an entry was made (the oldest possible time if it does not say, or says it badly)."""
+    oldest = datetime.min.replace(tzinfo=timezone.utc)
+    text = entry.get("time") if isinstance(entry, dict) else None
+    if not isinstance(text, str):
+        return oldest
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return oldest
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _newer(kept: dict, other: dict) -> dict:
+    """The newer of two entries (``kept`` when they are as new as each other)."""
+    return other if _time_of(other) > _time_of(kept) else kept
+
+
+def _merge_into(target: dict, incoming: dict) -> int:
+    """Put into ``target`` each entry of ``incoming`` that it lacks or that is newer; return how many."""
+    taken = 0
+    for key, entry in incoming.items():
+        if key not in target or _newer(target[key], entry) is entry:
+            target[key] = entry
+            taken += 1
+    return taken
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file next to ``path``, then swap it in: a crash never leaves half a file."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+def _keep_aside(path: Path, content: bytes, when: datetime) -> Path:
+    """Copy a file save_work cannot merge to ``NAME.damaged-TIME.json`` (never overwrite what we do not understand)."""
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.json'}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix or '.json'}")
+    target.write_bytes(content)
+    return target
+
+
+def _path_problem(path: Path, *, saving: bool, made_by: str) -> str | None:
+    """A message when ``path`` cannot be a saved-work file (a folder, or in a folder that does not exist)."""
+    example = "my-medialit-work.json"
+    if path.is_dir():
+        return (f"{path} is a folder, not a file. " + (f'Save to a file in it instead, e.g. "{example}".' if saving
+                else f"Choose the file that {made_by} made, e.g. {example}."))
+    if not path.parent.is_dir():
+        return (f"The folder {path.parent} does not exist, so {path.name} cannot be "
+                + ("saved there. Save to a file in this notebook's folder, e.g. " if saving else "read from it. Upload the file to this notebook's folder and use its name, e.g. ")
+                + f'"{example}".')
+    return None
+
+
+__all__ = ["MARK_MODES", "MAX_ANSWER_ITEMS", "WORK_FORMAT", "WorkFile", "read_work"]
