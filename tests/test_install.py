@@ -73,3 +73,13 @@ def test_pyproject_and_requirements_agree_on_major_versions():
     root = pins(ROOT / "requirements.txt")
     assert f'"spacy>={root["spacy"].rsplit(".", 1)[0]}' in text
     assert '"altair>=5.5,<6"' in text and root["altair"].startswith("5.")
+
+
+def test_every_subpackage_is_listed_for_installing():
+    """A wheel holds only the packages pyproject lists: a new folder of the kit must be added there too."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "widgets").rglob("__init__.py")}
+    assert found == listed, f"pyproject.toml [tool.setuptools] packages: add {sorted(found - listed)}"
