@@ -147,7 +147,7 @@ def features(data, ids, total, *, leave_own: bool, prior: float, smoothing: floa
     for aid in ids:
         d = data[aid]
         counts = counts_fn(total, d["counts"] if leave_own else None)
-        blocks.append(scorer.feature_matrix(d["doc"], quotes=d["quotes"], model=model, counts=counts))
+        blocks.append(scorer.feature_matrix(d["doc"], quotes=d["quotes"], model=model, counts=counts, vectors=True))
         ys.append(np.array(d["labels"]))
         signals.append(scorer.own_signal(blocks[-1]))
     return blocks, ys, signals
@@ -226,9 +226,6 @@ def write_files(data, smoothing: float, C: float, threshold: float, noun: bool, 
         meanings[f"tensor dim {k} (spaCy tok2vec)"] = (
             f"dimension {k} of the word's vector in context (doc.tensor of spaCy's en_core_web_sm 3.8, computed while "
             "parsing): no plain meaning alone; together the dimensions say how the word is used")
-        meanings[f"neighbours' tensor dim {k} (spaCy tok2vec)"] = (
-            f"dimension {k} of the average vector of the words up to two before and after it in its sentence "
-            "(doc.tensor of spaCy's en_core_web_sm 3.8)")
     with open(out_dir / scorer.WEIGHTS_FILE, "w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(scorer.WEIGHTS_COLUMNS)

