@@ -317,17 +317,18 @@ def main(argv=None) -> int:
                             if s.precision >= MIN_PRECISION:
                                 candidates.append((s, m, C, noun, signal, t))
                     print(f"| {m} | {C} | {'yes' if noun else 'no'} | {'yes' if signal else 'no'} | " + " | ".join(cells) + " |")
+    floor = MIN_PRECISION
     if not candidates:   # no setting reached the precision wanted: keep the most precise ones, and say so
-        best_p = max(c[0].precision for c in every)
-        candidates = [c for c in every if c[0].precision >= best_p - 0.02]
-        print(f"\nNo setting reached precision {MIN_PRECISION} (the best was {best_p:.3f}): choosing among those "
-              f"within 0.02 of it.")
+        floor = round(max(c[0].precision for c in every) - 0.02, 3)
+        candidates = [c for c in every if c[0].precision >= floor]
+        print(f"\nNo setting reached precision {MIN_PRECISION} (the best was {floor + 0.02:.3f}): choosing among those "
+              f"with precision >= {floor}.")
     top = max(c[0].f1 for c in candidates)
     # among the settings within F1_MARGIN of the best, the one with the highest threshold (fewest highlights)
     s, m, C, noun, signal, t = max((c for c in candidates if c[0].f1 >= top - F1_MARGIN),
                                    key=lambda c: (c[5], c[0].f1))
     print(f"\nChosen (the highest threshold whose F1 is within {F1_MARGIN} of the best F1 ({top:.3f}) of the whole "
-          f"engine with precision >= {MIN_PRECISION}): smoothing {m}, C={C}, "
+          f"engine with precision >= {floor}): smoothing {m}, C={C}, "
           f"adjective takes its noun: {'yes' if noun else 'no'}, own clue needed: {'yes' if signal else 'no'}, "
           f"threshold {t}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} ({s.predicted} highlights).")
     if args.write:
