@@ -269,7 +269,8 @@ def measure_report(ptc: Path, data_dir: Path) -> None:
     print(f"\nREPORT half ({n} articles, {tensors} with word vectors), measured once, LL + NC span P / R / F1:")
     for on in (False, True):
         s = devsets.score_spans(pred[on], gold)
-        print(f"  {'lexicon + rules + scorer' if on else 'lexicon + rules only    '}: P {s.precision:.3f} R {s.recall:.3f} "
+        what = "lexicon + rules + scorer" if on else "lexicon + rules only    "
+        print(f"  {what}: P {s.precision:.3f} R {s.recall:.3f} "
               f"F1 {s.f1:.3f} ({s.predicted} highlights; find_loaded {1000 * seconds[on] / n:.1f} ms per article)")
     print(f"  the scorer alone (score_phrases, after parsing): {1000 * scorer_seconds / n:.1f} ms per article")
 
