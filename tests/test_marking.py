@@ -257,6 +257,22 @@ def test_widget_sends_the_text_words_marks_and_layers(corpus):
     assert w.text.flags == [] and "agree on" not in w.status.value
 
 
+def test_a_click_or_key_in_the_page_never_sends_the_cursor_back(corpus):
+    """The page moves its own cursor before it sends a toggle. If Python also moved it, that update could
+    arrive after the student's next key (ipywidgets sends one state update at a time, custom messages at
+    once) and pull the cursor back, so the next Space or Enter marked the wrong word (seen in the browser)."""
+    from widgets.views.marking import MarkingWidget
+
+    w = MarkingWidget("presidents-meet-us-targets", paragraph=6, corpus=corpus)
+    sent = []
+    w.text.observe(lambda change: sent.append(change["new"]), names="cursor")
+    w.text.cursor = 5                                            # the page: End (its update, in the queue)
+    w._on_text_event(w.text, {"kind": "toggle", "index": 2}, [])  # ... arriving after an earlier key's toggle
+    assert w.text.marked == [2] and w.text.cursor == 5 and sent == [5]
+    w.model.toggle(7)                                           # in Python (a script): the cursor follows
+    assert w.text.cursor == 7
+
+
 def test_switching_article_part_and_mode_redraws(corpus):
     from widgets.views.marking import MarkingWidget
 

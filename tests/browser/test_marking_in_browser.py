@@ -31,7 +31,7 @@ def _marked(page) -> list[str]:
     return page.locator(f"{TEXT} .ml-word.ml-you").all_text_contents()
 
 
-def _wait_marked(page, expected: list[str], timeout_ms: int = 30_000) -> None:  # generous: CI machines may be busy
+def _wait_marked(page, expected: list[str], timeout_ms: int = 10_000) -> None:
     page.wait_for_function(
         """([sel, want]) => JSON.stringify([...document.querySelectorAll(sel + ' .ml-word.ml-you')].map(w => w.textContent))
                            === JSON.stringify(want)""", arg=[TEXT, expected], timeout=timeout_ms)

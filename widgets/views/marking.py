@@ -234,7 +234,7 @@ class MarkingWidget(W.VBox):
             kind = content.get("kind")
             index = content.get("index")
             if kind == "toggle" and isinstance(index, int):
-                self.model.toggle(index)
+                self.model.toggle(index, move_cursor=False)  # the page moved its cursor itself
             elif kind in ("mark", "unmark") and isinstance(index, int):
                 self.model.mark_range(index, index, on=kind == "mark")
             elif kind == "range" and isinstance(content.get("first"), int) and isinstance(content.get("last"), int):

@@ -144,8 +144,13 @@ class MarkingModel(traitlets.HasTraits):
     def _valid(self, index: int) -> bool:
         return isinstance(index, int) and 0 <= index < len(self.words)
 
-    def toggle(self, index: int) -> None:
-        """Mark word ``index`` (of the part shown), or unmark it if it is marked."""
+    def toggle(self, index: int, *, move_cursor: bool = True) -> None:
+        """Mark word ``index`` (of the part shown), or unmark it if it is marked; the cursor moves there.
+
+        ``move_cursor=False`` is for a click or key in the browser: the page has moved its own cursor
+        already, and a second move sent from here could arrive after the student's next key and pull the
+        cursor back (so the next key would mark the wrong word).
+        """
         if not self._valid(index):
             return
         marked = dict(self.marked)
@@ -153,7 +158,8 @@ class MarkingModel(traitlets.HasTraits):
             del marked[index]
         else:
             marked[index] = self._speaker()
-        self.cursor = index
+        if move_cursor:
+            self.cursor = index
         self._set(marked)
 
     def mark_range(self, first: int, last: int, *, on: bool = True) -> None:
