@@ -147,7 +147,7 @@ def features(data, ids, total, *, leave_own: bool, prior: float, smoothing: floa
     for aid in ids:
         d = data[aid]
         counts = counts_fn(total, d["counts"] if leave_own else None)
-        blocks.append(scorer.feature_matrix(d["doc"], quotes=d["quotes"], model=model, counts=counts, vectors=True))
+        blocks.append(scorer.feature_matrix(d["doc"], quotes=d["quotes"], model=model, counts=counts))
         ys.append(np.array(d["labels"]))
         signals.append(scorer.own_signal(blocks[-1]))
     return blocks, ys, signals
@@ -222,10 +222,6 @@ def write_files(data, smoothing: float, C: float, threshold: float, noun: bool, 
                 "(evidence prior)": scorer.SETTINGS["(evidence prior)"],
                 "(evidence smoothing)": scorer.SETTINGS["(evidence smoothing)"],
                 "(intercept)": "the starting score of every word, before any clue (log-odds)"}
-    for k in range(scorer.TENSOR_DIMS):
-        meanings[f"tensor dim {k} (spaCy tok2vec)"] = (
-            f"dimension {k} of the word's vector in context (doc.tensor of spaCy's en_core_web_sm 3.8, computed while "
-            "parsing): no plain meaning alone; together the dimensions say how the word is used")
     with open(out_dir / scorer.WEIGHTS_FILE, "w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(scorer.WEIGHTS_COLUMNS)
@@ -251,11 +247,10 @@ def measure_report(ptc: Path, data_dir: Path) -> None:
     articles = devsets.read_ptc(ptc, half=devsets.REPORT)
     model = scorer.load_scorer(data_dir)
     pred: dict[bool, dict[str, list]] = {False: {}, True: {}}
-    gold, seconds, scorer_seconds, tensors = {}, {False: 0.0, True: 0.0}, 0.0, 0
+    gold, seconds, scorer_seconds = {}, {False: 0.0, True: 0.0}, 0.0
     pipeline = nlp.load_pipeline()
     for article, doc in zip(articles, pipeline.pipe([a.text for a in articles], batch_size=8)):
         quotes = find_quotes(doc)
-        tensors += scorer.token_vectors(doc) is not None
         for on in (False, True):
             started = time.perf_counter()
             found = find_loaded(doc, quotes=quotes, scorer=model if on else None)
@@ -266,7 +261,7 @@ def measure_report(ptc: Path, data_dir: Path) -> None:
         scorer_seconds += time.perf_counter() - started
         gold[article.id] = devsets.merge_spans(article.spans_of(devsets.HEADLINE_TECHNIQUES))
     n = len(articles)
-    print(f"\nREPORT half ({n} articles, {tensors} with word vectors), measured once, LL + NC span P / R / F1:")
+    print(f"\nREPORT half ({n} articles), measured once, LL + NC span P / R / F1:")
     for on in (False, True):
         s = devsets.score_spans(pred[on], gold)
         what = "lexicon + rules + scorer" if on else "lexicon + rules only    "
@@ -300,7 +295,7 @@ def main(argv=None) -> int:
     lexicon_only = devsets.score_spans({a: data[a]["lexicon"] for a in ids}, {a: data[a]["gold"] for a in ids})
     print(f"\nLexicon and rules only (no scorer): P {lexicon_only.precision:.2f} R {lexicon_only.recall:.2f} "
           f"F1 {lexicon_only.f1:.2f} ({lexicon_only.predicted} highlights).")
-    candidates, every = [], []
+    every = []
     for with_lexicon in (False, True):
         print(f"\n5-fold cross-validation inside the tuning half, {'lexicon + rules + scorer' if with_lexicon else 'scorer alone'} "
               "(SemEval task-SI span P / R / F1, LL + NC):\n")
@@ -315,10 +310,9 @@ def main(argv=None) -> int:
                         cells.append(f"{s.precision:.2f} / {s.recall:.2f} / {s.f1:.2f}")
                         if with_lexicon:
                             every.append((s, m, C, noun, signal, t))
-                            if s.precision >= MIN_PRECISION:
-                                candidates.append((s, m, C, noun, signal, t))
                     print(f"| {m} | {C} | {'yes' if noun else 'no'} | {'yes' if signal else 'no'} | " + " | ".join(cells) + " |")
     floor = MIN_PRECISION
+    candidates = [c for c in every if c[0].precision >= floor]
     if not candidates:   # no setting reached the precision wanted: keep the most precise ones, and say so
         floor = round(max(c[0].precision for c in every) - 0.02, 3)
         candidates = [c for c in every if c[0].precision >= floor]

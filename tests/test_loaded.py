@@ -233,67 +233,17 @@ def test_density_table_counts_body_only():
     assert counted == len(by_id[teaser.id]) - len(in_teasers)
 
 
-# ---------------------------------------------------------------------------------------------- scorer: word vectors
-def _vector_model(doc, i):
-    """A scorer whose only clues are the word vectors, pointed at token ``i`` of ``doc``."""
-    from widgets.loaded import scorer
-
-    base = scorer.load_scorer()
-    weights = {"(intercept)": -3.0}
-    weights.update({f"tensor dim {k} (spaCy tok2vec)": float(x) for k, x in enumerate(doc.tensor[i])})
-    return scorer.ScorerModel(base.evidence, weights, 0.5, base.prior, base.smoothing)
-
-
-def test_word_vectors_are_the_parse_tensor_even_from_a_docbin():
-    import numpy as np
-    from spacy.tokens import DocBin
-
-    from widgets.loaded import scorer
-
-    doc = nlp.parse("The senator's vile smear campaign was a disgrace.")
-    vectors = scorer.token_vectors(doc)
-    assert vectors.shape == (len(doc), scorer.TENSOR_DIMS)
-    store = DocBin()
-    store.add(doc)
-    again = next(iter(DocBin().from_bytes(store.to_bytes()).get_docs(nlp.load_pipeline().vocab)))
-    assert again.tensor.size == 0
-    assert np.allclose(scorer.token_vectors(again), vectors, atol=1e-4)
-    assert again.tensor.size == 0          # the Doc itself is left unchanged
-
-
-def test_vector_clues_only_when_the_weights_use_them_and_explained_in_plain_words():
+# ---------------------------------------------------------------------------------------------- scorer: reasons
+def test_a_weak_evidence_clue_does_not_hide_a_strong_clue_of_another_kind():
+    """Evidence clues are looked at first; a weak one used to end the search, leaving a word with no reason."""
     import numpy as np
 
     from widgets.loaded import scorer
 
-    doc = nlp.parse("The senator's vile smear campaign was a disgrace.")
+    doc = nlp.parse("A vile smear.")
     names = scorer.feature_names()
-    first = names.index("tensor dim 0 (spaCy tok2vec)")
-    plain = scorer.feature_matrix(doc)
-    assert not any(scorer.is_tensor_clue(n) for n in scorer.load_scorer().weights) or plain[:, first:].any()
-    assert scorer.feature_matrix(doc, vectors=False)[:, first:].sum() == 0
-    i = next(t.i for t in doc if t.text == "vile")
-    model = _vector_model(doc, i)
-    X = scorer.feature_matrix(doc, model=model)
-    assert np.allclose(X[:, first:first + scorer.TENSOR_DIMS], doc.tensor)
-    reasons = scorer.reasons_for(doc, i, X[i] * scorer.weight_vector(model), model)
-    assert any(r.startswith("words used like this were often marked as loaded in a corpus of annotated news")
-               for r in reasons), reasons
-
-
-def test_vector_weights_are_skipped_with_the_blank_pipeline(monkeypatch):
-    from widgets.loaded import scorer
-
-    model = _vector_model(nlp.parse("A vile smear."), 1)
-    monkeypatch.setenv(nlp.MODEL_ENV_VAR, "blank")
-    nlp.set_notice_stream(open(os.devnull, "w"))
-    try:
-        nlp.load_pipeline(reload=True)
-        doc = nlp.parse("The regime’s brutal, vile smear.")
-        assert scorer.token_vectors(doc) is None
-        assert scorer.score_phrases(doc, model=model) == []
-        assert ("brutal", "loaded_language", "narrator") in spans(doc, scorer=model)
-    finally:
-        monkeypatch.delenv(nlp.MODEL_ENV_VAR)
-        nlp.load_pipeline(reload=True)
-        nlp.set_notice_stream(None)
+    contributions = np.zeros(len(names))
+    contributions[names.index("evidence")] = 0.1                 # weak: not worth saying
+    contributions[names.index("TextBlob: strength")] = 1.0       # strong: the reason to give
+    reasons = scorer.reasons_for(doc, 1, contributions, scorer.load_scorer())
+    assert reasons == ("TextBlob's word list rates “vile” as strongly subjective (an opinion word)",)

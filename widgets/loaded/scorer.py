@@ -17,10 +17,8 @@ teacher-readable files in ``data/``:
 The clues for each word: how often it was marked (smoothed log-odds of marked against not marked, from the
 evidence file), how strongly TextBlob's lexicon rates it (polarity, subjectivity), its part of speech and
 grammatical role, the same for its neighbours, its head word and its strongest dependent, whether it is in
-the lexicon, capitals, quotation marks, the title line, how charged its sentence is, and the word's vector in
-context (``doc.tensor``, the 96 numbers spaCy's small English pipeline computes for every word while it parses;
-with any other pipeline, or the blank fallback, those clues are skipped). The score of a word is
-``1 / (1 + exp(-sum of weight * clue))``.
+the lexicon, capitals, quotation marks, the title line, and how charged its sentence is. The score of a
+word is ``1 / (1 + exp(-sum of weight * clue))``.
 
 Both files are re-read when they change, and a malformed row raises :class:`ScorerDataError` naming its
 line and the fix.
@@ -40,9 +38,8 @@ from typing import Callable, Sequence
 
 from ..lexicon import Lexicon
 from ..nlp import as_doc, has_parser
-from .features import (CONTENT_POS, DEPS, NAME_ENTITIES, OFFSETS, POS_TAGS, QUOTE_KINDS, STRONG, TENSOR_DIMS, _NAMES,
-                       _index, feature_matrix, feature_names, is_tensor_clue, own_signal, textblob_words,
-                       token_vectors, weight_vector)
+from .features import (CONTENT_POS, DEPS, NAME_ENTITIES, OFFSETS, POS_TAGS, QUOTE_KINDS, STRONG, _NAMES, _index,
+                       feature_matrix, feature_names, own_signal, textblob_words, weight_vector)
 from .scorerdata import (EVIDENCE_COLUMNS, EVIDENCE_FILE, PTC_PROVENANCE, SETTINGS, WEIGHTS_COLUMNS, WEIGHTS_FILE,
                          Evidence, ScorerDataError, ScorerModel, load_scorer, parse_evidence, parse_weights)
 
@@ -203,13 +200,6 @@ def reasons_for(doc, i: int, contributions, model: ScorerModel) -> tuple[str, ..
     ('What a disgrace', 'Trained annotators marked “disgrace” as loaded in 6 of its 10 uses in a corpus of annotated news (PTC, tuning half).')
     """
     names = _NAMES or list(_index())
-    # the word-vector dimensions mean nothing one by one: together they are one clue, the first of them stands for all
-    contributions = list(contributions)
-    tensor = [k for k, name in enumerate(names) if is_tensor_clue(name)]
-    if tensor:
-        contributions[tensor[0]] = sum(contributions[k] for k in tensor)
-        for k in tensor[1:]:
-            contributions[k] = 0.0
     order = sorted(range(len(contributions)), key=lambda k: (not names[k].startswith("evidence"), -contributions[k]))
     out: list[str] = []
     token = doc[i]
@@ -255,8 +245,6 @@ def reasons_for(doc, i: int, contributions, model: ScorerModel) -> tuple[str, ..
             text = "it is in scare quotes"
         elif name == "in the lexicon (loaded language or name calling)":
             text = "it is in the kit's list of loaded words"
-        elif is_tensor_clue(name):
-            text = f"words used like this were often marked as loaded in {PTC_PROVENANCE}"
         if text and text not in out:
             out.append(text)
     return tuple(out)
@@ -285,6 +273,5 @@ __all__ = [
     "score_phrases",
     "textblob_words",
     "token_scores",
-    "token_vectors",
     "weight_vector",
 ]
