@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -160,12 +161,13 @@ class Article:
         """True if the span ``start:end`` lies inside the article proper."""
         return self.body_start <= start and end <= self.body_end
 
-    @property
+    @cached_property
     def headline_span(self) -> tuple[int, int] | None:
         """Where the headline is in ``raw``, when it stands before the body; else ``None``.
 
         The headline is the card's title where it first appears above the body (site chrome may repeat
-        it). With no title on the card, or a body that starts at the top, there is none to find.
+        it). With no title on the card, or a body that starts at the top, there is none to find. Found once
+        per article: every view asks for each highlight it filters.
 
         >>> a = article_from_text("Senator Slams Plan\\n\\nThe senator spoke.", title="Senator Slams Plan",
         ...                       body_starts_at="The senator")

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .corpus import Corpus, load_corpus
 from .errors import KitError
-from .exercises import MARK_MODES
+from .workfile import MARK_MODES
 from .handins import NOT_HAND_INS, SAMPLE_CLASS, BadHandIn, HandIn, marked_tasks, one_file_per_student, read_folder  # noqa: F401
 from .loaded import paragraphs as article_paragraphs
 from .marking import Mark, Span, fingerprint, key_spans, tool_spans, words, words_in

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import default_data_dir
-from .exercises import read_work
+from .workfile import read_work
 from .marking import Mark
 
 #: Files in a hand-in folder that are not hand-ins (the sample class's label).

@@ -159,12 +159,13 @@ def show_loaded(source, *, body_only: bool = True) -> HighlightedText:
     True
     """
     matches = find_loaded(source)
-    if isinstance(source, Article) and body_only:
+    framed = isinstance(source, Article) and body_only  # headline and body, as every view shows an article
+    if framed:
         matches = [m for m in matches if source.in_headline_or_body(m.start, m.end)]
     used = [c for c in CATEGORIES if any(m.category == c for m in matches)]
     legend = category_legend(used) if used else ""
     highlights = [match_highlight(m, i) for i, m in enumerate(matches)]
-    if isinstance(source, Article) and body_only:
+    if framed:
         body = article_html(source, highlights)
     else:
         body = render_highlights(source.raw if isinstance(source, Article) else str(source), highlights)
