@@ -205,7 +205,7 @@ def _pick_person(names: list[str], ctx: _Context, title_gender: str = "") -> str
     named, on a tie), leaving out one whose first name the title contradicts ("Mrs. Clinton" is not Bill);
     of the forms of that name, the longest ("Donald J. Trump")."""
     if title_gender:
-        names = [n for n in names if ctx.first_names.get(n.split()[0].lower(), title_gender) == title_gender] or names
+        names = [n for n in names if _first_name_gender(ctx, n) in ("", title_gender)] or names
     counts = Counter(name.split()[0] for name in names)
     first = max(counts, key=lambda word: counts[word])
     return max((name for name in names if name.split()[0] == first), key=len)
