@@ -52,3 +52,13 @@ def test_title_case_headline_words_are_matched_like_lower_case_ones():
     from widgets.loaded import find_loaded
     assert "Slams" in {m.text for m in find_loaded("Senator Slams Regime Over Brutal Crackdown")}
     assert "slams" in {m.text for m in find_loaded("The senator slams the plan.")}
+
+
+def test_a_card_title_missing_from_the_text_draws_no_headline_and_loses_nothing():
+    """A teacher's card may give a title the file does not hold (typed differently, or cut): the body still shows."""
+    a = article_from_text("Home > World\n\nThe regime launched a brutal crackdown.", id="no-headline",
+                          title="A Title Nobody Printed", body_starts_at="The regime")
+    assert a.headline_span is None and a.headline == ""
+    view = LoadedLanguageHighlighter(Corpus([a]), article_id="no-headline")
+    assert 'class="ml-headline"' not in view.text.value
+    assert {"regime", "brutal"} <= {m.text for m in view.model.matches}
